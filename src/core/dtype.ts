@@ -1,0 +1,93 @@
+/**
+ * Element types. Complex dtypes are stored interleaved (re, im), numpy's memory layout,
+ * in a Float32Array (complex64) or Float64Array (complex128).
+ */
+import { DTypeError } from './errors.js';
+
+export type FloatDType = 'float32' | 'float64';
+export type ComplexDType = 'complex64' | 'complex128';
+export type IntDType = 'uint8' | 'int32';
+export type DType = FloatDType | ComplexDType | IntDType;
+
+export const DTYPES: readonly DType[] = ['float32', 'float64', 'complex64', 'complex128', 'uint8', 'int32'];
+
+/** The typed-array class that stores each dtype. */
+export interface StorageOf {
+  float32: Float32Array;
+  float64: Float64Array;
+  complex64: Float32Array;
+  complex128: Float64Array;
+  uint8: Uint8Array;
+  int32: Int32Array;
+}
+export type Storage<D extends DType = DType> = StorageOf[D];
+export type TypedArray = Float32Array | Float64Array | Uint8Array | Int32Array;
+
+type StorageCtor = Float32ArrayConstructor | Float64ArrayConstructor | Uint8ArrayConstructor | Int32ArrayConstructor;
+
+const CTOR: Record<DType, StorageCtor> = {
+  float32: Float32Array,
+  float64: Float64Array,
+  complex64: Float32Array,
+  complex128: Float64Array,
+  uint8: Uint8Array,
+  int32: Int32Array,
+};
+
+export function isDType(name: unknown): name is DType {
+  return typeof name === 'string' && (DTYPES as readonly string[]).includes(name);
+}
+
+export function assertDType(name: unknown, arg = 'dtype'): DType {
+  if (!isDType(name)) throw new DTypeError(`${arg}: unknown dtype ${JSON.stringify(name)}; expected one of ${DTYPES.join(', ')}`, arg);
+  return name;
+}
+
+export function isComplex(dtype: DType): dtype is ComplexDType {
+  return dtype === 'complex64' || dtype === 'complex128';
+}
+
+export function isFloat(dtype: DType): dtype is FloatDType {
+  return dtype === 'float32' || dtype === 'float64';
+}
+
+/** Scalars stored per element: 2 for complex dtypes, 1 otherwise. */
+export function lanes(dtype: DType): 1 | 2 {
+  return isComplex(dtype) ? 2 : 1;
+}
+
+/** Bytes per element (a complex element counts both parts). */
+export function itemSize(dtype: DType): number {
+  return CTOR[dtype].BYTES_PER_ELEMENT * lanes(dtype);
+}
+
+export function storageCtor(dtype: DType): StorageCtor {
+  return CTOR[dtype];
+}
+
+/** The real dtype with the same precision: complex64 → float32, complex128 → float64. */
+export function realOf(dtype: DType): FloatDType {
+  return dtype === 'float64' || dtype === 'complex128' ? 'float64' : 'float32';
+}
+
+/** The complex dtype with the same precision: float32 → complex64, float64 → complex128. */
+export function complexOf(dtype: DType): ComplexDType {
+  return realOf(dtype) === 'float64' ? 'complex128' : 'complex64';
+}
+
+/** numpy's promotion for the dtypes we compute in: any float64 part makes float64; any complex makes complex. */
+export function promote(a: DType, b: DType): FloatDType | ComplexDType {
+  const precision: FloatDType =
+    realOf(a) === 'float64' || realOf(b) === 'float64' || a === 'int32' || b === 'int32' ? 'float64' : 'float32';
+  const complex = isComplex(a) || isComplex(b);
+  return complex ? complexOf(precision) : precision;
+}
+
+/** Allocate storage for `size` elements of `dtype`, optionally on a SharedArrayBuffer. */
+export function allocate<D extends DType>(dtype: D, size: number, shared = false): Storage<D> {
+  const Ctor = CTOR[dtype];
+  const count = size * lanes(dtype);
+  if (!shared) return new Ctor(count) as Storage<D>;
+  const sab = new SharedArrayBuffer(count * Ctor.BYTES_PER_ELEMENT);
+  return new (Ctor as Float64ArrayConstructor)(sab) as unknown as Storage<D>;
+}

@@ -1,0 +1,6 @@
+/**
+ * convolab — the isomorphic library (Node and browser). Node-only I/O lives in `convolab/node`.
+ * @packageDocumentation
+ */
+export * from './core/index.js';
+export const VERSION = '0.1.0';

@@ -1,0 +1,5 @@
+/**
+ * convolab/node — Node-only helpers (file system, worker_threads). Re-exports the library.
+ * @packageDocumentation
+ */
+export * from './index.js';
