@@ -4,3 +4,4 @@
  */
 export * from './core/index.js';
 export const VERSION = '0.1.0';
+export * from './parallel/index.js';

@@ -12,7 +12,7 @@ export class ConvolabError extends Error {
 
   constructor(code: string, message: string, arg?: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    this.name = 'ConvolabError';
     this.code = code;
     this.arg = arg;
   }
@@ -20,6 +20,7 @@ export class ConvolabError extends Error {
 
 /** An argument has the wrong value (out of range, unknown name, …). */
 export class ArgumentError extends ConvolabError {
+  override readonly name = 'ArgumentError';
   constructor(message: string, arg?: string, options?: { cause?: unknown }) {
     super('E_ARGUMENT', message, arg, options);
   }
@@ -27,6 +28,7 @@ export class ArgumentError extends ConvolabError {
 
 /** Shapes do not fit together (rank mismatch, empty axis, size mismatch). */
 export class ShapeError extends ConvolabError {
+  override readonly name = 'ShapeError';
   constructor(message: string, arg?: string, options?: { cause?: unknown }) {
     super('E_SHAPE', message, arg, options);
   }
@@ -34,6 +36,7 @@ export class ShapeError extends ConvolabError {
 
 /** A dtype is not supported by the operation. */
 export class DTypeError extends ConvolabError {
+  override readonly name = 'DTypeError';
   constructor(message: string, arg?: string, options?: { cause?: unknown }) {
     super('E_DTYPE', message, arg, options);
   }
@@ -41,6 +44,7 @@ export class DTypeError extends ConvolabError {
 
 /** Bytes could not be decoded (corrupt or truncated file, unsupported format variant). */
 export class DecodeError extends ConvolabError {
+  override readonly name = 'DecodeError';
   constructor(message: string, arg?: string, options?: { cause?: unknown }) {
     super('E_DECODE', message, arg, options);
   }
@@ -48,6 +52,7 @@ export class DecodeError extends ConvolabError {
 
 /** A configured limit (pixels, bytes, iterations) would be exceeded. */
 export class LimitError extends ConvolabError {
+  override readonly name = 'LimitError';
   constructor(message: string, arg?: string, options?: { cause?: unknown }) {
     super('E_LIMIT', message, arg, options);
   }
@@ -55,6 +60,7 @@ export class LimitError extends ConvolabError {
 
 /** A worker crashed, trapped or was terminated while running a task. */
 export class WorkerError extends ConvolabError {
+  override readonly name = 'WorkerError';
   constructor(message: string, options?: { cause?: unknown }) {
     super('E_WORKER', message, undefined, options);
   }
@@ -62,6 +68,7 @@ export class WorkerError extends ConvolabError {
 
 /** The operation was cancelled through an `AbortSignal`. */
 export class AbortError extends ConvolabError {
+  override readonly name = 'AbortError';
   constructor(message = 'the operation was aborted', options?: { cause?: unknown }) {
     super('E_ABORT', message, undefined, options);
   }
@@ -69,6 +76,7 @@ export class AbortError extends ConvolabError {
 
 /** Input/output failed (a file missing, unreadable, or not writable). */
 export class IOError extends ConvolabError {
+  override readonly name = 'IOError';
   constructor(message: string, arg?: string, options?: { cause?: unknown }) {
     super('E_IO', message, arg, options);
   }

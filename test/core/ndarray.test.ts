@@ -32,3 +32,14 @@ describe('NDArray', () => {
     expect(() => astype(c, 'float32')).toThrow(/cannot cast complex/);
   });
 });
+
+describe('errors', () => {
+  it('new ShapeError(msg, arg) carries name, code and arg that survive minification', async () => {
+    const { ShapeError: SE, ConvolabError } = await import('../../src/core/errors.js');
+    const e = new SE('x: bad', 'x');
+    expect(e).toBeInstanceOf(ConvolabError);
+    expect(e.name).toBe('ShapeError');
+    expect(e.code).toBe('E_SHAPE');
+    expect(e.arg).toBe('x');
+  });
+});

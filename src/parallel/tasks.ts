@@ -1,0 +1,25 @@
+/**
+ * The task table: every job a worker can run, by name. Worker entries (node-worker.ts,
+ * browser-worker.ts) and the inline pool import it; `pool.run(name, args)` runs `tasks[name]`.
+ *
+ * To add a task, add one line `'<area>.<name>': (args, ctx) => fn(args, ctx),` and import `fn`
+ * from the leaf module that defines it (not from an area's index.ts, which may import the pool
+ * and make a cycle). Arguments and results are structured-cloned; pass large arrays as
+ * SharedArrayBuffers, or return them with `ctx.transfer(buffer)`.
+ *
+ * Node workers run the built file (dist/parallel/tasks.js): rebuild (`npm run build:ts`) after
+ * adding a task.
+ */
+import type { TaskTable } from './task.js';
+import * as test from './test-tasks.js';
+
+export const tasks: TaskTable = {
+  'test.echo': (args) => test.echo(args),
+  'test.sum': (args) => test.sum(args),
+  'test.scale': (args) => test.scale(args),
+  'test.iota': (args, ctx) => test.iota(args, ctx),
+  'test.sleep': (args) => test.sleep(args),
+  'test.throw': (args) => test.fail(args),
+  'test.crash': (args, ctx) => test.crash(args, ctx),
+  'test.trap': () => test.trap(),
+};
