@@ -3,3 +3,4 @@
  * @packageDocumentation
  */
 export * from './index.js';
+export * from './io/node.js';
