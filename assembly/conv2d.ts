@@ -1,0 +1,228 @@
+/**
+ * Direct 2-D correlation, "valid" mode: out[r, c] = sum_{i<kh, j<kw} in[r + i, c + j] * k[i, j].
+ * Reference: src/ref/conv2d.ts (correlate2dValidRef). Host wrapper: src/wasm/conv2d.ts.
+ *
+ * Buffers (C order, byte pointers into the instance's memory):
+ *   in  [inH, inW]                   T
+ *   k   [kh, kw]                     T
+ *   out [inH - kh + 1, inW - kw + 1] T
+ *
+ * SIMD (f32x4 / f64x2): vectors run along the output row, kernel taps are broadcast, and a
+ * register block of 2 output rows x 4 vectors (8 independent accumulators, enough to hide
+ * the add latency) shares each input load between both rows; tails use 1x4 and 2x1 vectors,
+ * then scalars.
+ * Scalar fallback: 2 rows x 4 columns of scalar accumulators.
+ * The accumulation order per output is fixed: taps row by row, left to right.
+ */
+
+export function corr2d_valid_f32(inPtr: usize, inH: i32, inW: i32, kPtr: usize, kh: i32, kw: i32, outPtr: usize): void {
+  corr2dValid<f32>(inPtr, inH, inW, kPtr, kh, kw, outPtr);
+}
+
+export function corr2d_valid_f64(inPtr: usize, inH: i32, inW: i32, kPtr: usize, kh: i32, kw: i32, outPtr: usize): void {
+  corr2dValid<f64>(inPtr, inH, inW, kPtr, kh, kw, outPtr);
+}
+
+function corr2dValid<T>(inPtr: usize, inH: i32, inW: i32, kPtr: usize, kh: i32, kw: i32, outPtr: usize): void {
+  const outH = inH - kh + 1;
+  const outW = inW - kw + 1;
+  if (outH <= 0 || outW <= 0) return;
+  const inStride = <usize>inW * sizeof<T>();
+  const outStride = <usize>outW * sizeof<T>();
+  let r = 0;
+  for (; r + 2 <= outH; r += 2) {
+    rows<T>(2, inPtr + <usize>r * inStride, inStride, kPtr, kh, kw, outPtr + <usize>r * outStride, outStride, outW);
+  }
+  if (r < outH) rows<T>(1, inPtr + <usize>r * inStride, inStride, kPtr, kh, kw, outPtr + <usize>r * outStride, outStride, outW);
+}
+
+/** `nr` (1 or 2) output rows starting at `inRow` / `outRow`. */
+function rows<T>(nr: i32, inRow: usize, inStride: usize, kPtr: usize, kh: i32, kw: i32, outRow: usize, outStride: usize, outW: i32): void {
+  let c = 0;
+  if (ASC_FEATURE_SIMD) {
+    const L = 16 / sizeof<T>(); // lanes per vector
+    if (nr === 2) {
+      for (; c + 4 * L <= outW; c += 4 * L)
+        block2x4<T>(inRow + <usize>c * sizeof<T>(), inStride, kPtr, kh, kw, outRow + <usize>c * sizeof<T>(), outStride);
+    } else {
+      for (; c + 4 * L <= outW; c += 4 * L)
+        block1x4<T>(inRow + <usize>c * sizeof<T>(), inStride, kPtr, kh, kw, outRow + <usize>c * sizeof<T>());
+    }
+    for (; c + L <= outW; c += L) {
+      block2x1<T>(nr, inRow + <usize>c * sizeof<T>(), inStride, kPtr, kh, kw, outRow + <usize>c * sizeof<T>(), outStride);
+    }
+  } else {
+    for (; c + 4 <= outW; c += 4)
+      scalar4<T>(nr, inRow + <usize>c * sizeof<T>(), inStride, kPtr, kh, kw, outRow + <usize>c * sizeof<T>(), outStride);
+  }
+  for (; c < outW; c++) {
+    for (let o = 0; o < nr; o++) {
+      const ip = inRow + <usize>o * inStride + <usize>c * sizeof<T>();
+      store<T>(outRow + <usize>o * outStride + <usize>c * sizeof<T>(), dot<T>(ip, inStride, kPtr, kh, kw));
+    }
+  }
+}
+
+/** One output: sum over taps of in[i, j] * k[i, j], `ip` at the window's top-left. */
+function dot<T>(ip: usize, inStride: usize, kPtr: usize, kh: i32, kw: i32): T {
+  let s: T = <T>0;
+  let kp = kPtr;
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) s += load<T>(ip + <usize>j * sizeof<T>()) * load<T>(kp + <usize>j * sizeof<T>());
+    ip += inStride;
+    kp += <usize>kw * sizeof<T>();
+  }
+  return s;
+}
+
+/**
+ * 2 output rows x 4 vectors (f32: 2 x 16 outputs). Input row i feeds output row 0 through
+ * kernel row i and output row 1 through kernel row i - 1, so each loaded vector serves both
+ * rows: kh + 1 input rows are read, not 2 kh. Per output the taps still add in row order.
+ */
+function block2x4<T>(ip: usize, inStride: usize, kp: usize, kh: i32, kw: i32, op: usize, outStride: usize): void {
+  const kRow = <usize>kw * sizeof<T>();
+  let a0 = v128.splat<T>(<T>0);
+  let a1 = a0;
+  let a2 = a0;
+  let a3 = a0;
+  let b0 = a0;
+  let b1 = a0;
+  let b2 = a0;
+  let b3 = a0;
+  // Input row 0: kernel row 0 into output row 0.
+  for (let j = 0; j < kw; j++) {
+    const t = v128.load_splat<T>(kp + <usize>j * sizeof<T>());
+    const p = ip + <usize>j * sizeof<T>();
+    a0 = v128.add<T>(a0, v128.mul<T>(v128.load(p), t));
+    a1 = v128.add<T>(a1, v128.mul<T>(v128.load(p, 16), t));
+    a2 = v128.add<T>(a2, v128.mul<T>(v128.load(p, 32), t));
+    a3 = v128.add<T>(a3, v128.mul<T>(v128.load(p, 48), t));
+  }
+  // Input rows 1 .. kh - 1: kernel row i into output row 0, kernel row i - 1 into output row 1.
+  for (let i = 1; i < kh; i++) {
+    ip += inStride;
+    const ka = kp + <usize>i * kRow;
+    for (let j = 0; j < kw; j++) {
+      const ta = v128.load_splat<T>(ka + <usize>j * sizeof<T>());
+      const tb = v128.load_splat<T>(ka - kRow + <usize>j * sizeof<T>());
+      const p = ip + <usize>j * sizeof<T>();
+      const x0 = v128.load(p);
+      const x1 = v128.load(p, 16);
+      const x2 = v128.load(p, 32);
+      const x3 = v128.load(p, 48);
+      a0 = v128.add<T>(a0, v128.mul<T>(x0, ta));
+      a1 = v128.add<T>(a1, v128.mul<T>(x1, ta));
+      a2 = v128.add<T>(a2, v128.mul<T>(x2, ta));
+      a3 = v128.add<T>(a3, v128.mul<T>(x3, ta));
+      b0 = v128.add<T>(b0, v128.mul<T>(x0, tb));
+      b1 = v128.add<T>(b1, v128.mul<T>(x1, tb));
+      b2 = v128.add<T>(b2, v128.mul<T>(x2, tb));
+      b3 = v128.add<T>(b3, v128.mul<T>(x3, tb));
+    }
+  }
+  // Input row kh: kernel row kh - 1 into output row 1.
+  ip += inStride;
+  const kb = kp + <usize>(kh - 1) * kRow;
+  for (let j = 0; j < kw; j++) {
+    const t = v128.load_splat<T>(kb + <usize>j * sizeof<T>());
+    const p = ip + <usize>j * sizeof<T>();
+    b0 = v128.add<T>(b0, v128.mul<T>(v128.load(p), t));
+    b1 = v128.add<T>(b1, v128.mul<T>(v128.load(p, 16), t));
+    b2 = v128.add<T>(b2, v128.mul<T>(v128.load(p, 32), t));
+    b3 = v128.add<T>(b3, v128.mul<T>(v128.load(p, 48), t));
+  }
+  v128.store(op, a0);
+  v128.store(op, a1, 16);
+  v128.store(op, a2, 32);
+  v128.store(op, a3, 48);
+  const oq = op + outStride;
+  v128.store(oq, b0);
+  v128.store(oq, b1, 16);
+  v128.store(oq, b2, 32);
+  v128.store(oq, b3, 48);
+}
+
+/** 1 output row x 4 vectors (the last row when the row count is odd). */
+function block1x4<T>(ip: usize, inStride: usize, kp: usize, kh: i32, kw: i32, op: usize): void {
+  let a0 = v128.splat<T>(<T>0);
+  let a1 = a0;
+  let a2 = a0;
+  let a3 = a0;
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) {
+      const t = v128.load_splat<T>(kp + <usize>j * sizeof<T>());
+      const p = ip + <usize>j * sizeof<T>();
+      a0 = v128.add<T>(a0, v128.mul<T>(v128.load(p), t));
+      a1 = v128.add<T>(a1, v128.mul<T>(v128.load(p, 16), t));
+      a2 = v128.add<T>(a2, v128.mul<T>(v128.load(p, 32), t));
+      a3 = v128.add<T>(a3, v128.mul<T>(v128.load(p, 48), t));
+    }
+    ip += inStride;
+    kp += <usize>kw * sizeof<T>();
+  }
+  v128.store(op, a0);
+  v128.store(op, a1, 16);
+  v128.store(op, a2, 32);
+  v128.store(op, a3, 48);
+}
+
+/** `nr` (1 or 2) output rows x 1 vector: the vector tail of a row. */
+function block2x1<T>(nr: i32, ip: usize, inStride: usize, kp: usize, kh: i32, kw: i32, op: usize, outStride: usize): void {
+  let a = v128.splat<T>(<T>0);
+  let b = a;
+  const q0 = nr === 2 ? inStride : 0; // a single row computes row 0 twice and stores it once
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) {
+      const t = v128.load_splat<T>(kp + <usize>j * sizeof<T>());
+      const p = ip + <usize>j * sizeof<T>();
+      a = v128.add<T>(a, v128.mul<T>(v128.load(p), t));
+      b = v128.add<T>(b, v128.mul<T>(v128.load(p + q0), t));
+    }
+    ip += inStride;
+    kp += <usize>kw * sizeof<T>();
+  }
+  v128.store(op, a);
+  if (nr === 2) v128.store(op + outStride, b);
+}
+
+/** Scalar fallback: `nr` (1 or 2) output rows x 4 columns. */
+function scalar4<T>(nr: i32, ip: usize, inStride: usize, kp: usize, kh: i32, kw: i32, op: usize, outStride: usize): void {
+  let a0: T = <T>0;
+  let a1: T = <T>0;
+  let a2: T = <T>0;
+  let a3: T = <T>0;
+  let b0: T = <T>0;
+  let b1: T = <T>0;
+  let b2: T = <T>0;
+  let b3: T = <T>0;
+  const q0 = nr === 2 ? inStride : 0;
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) {
+      const t = load<T>(kp + <usize>j * sizeof<T>());
+      const p = ip + <usize>j * sizeof<T>();
+      const q = p + q0;
+      a0 += load<T>(p) * t;
+      a1 += load<T>(p, sizeof<T>()) * t;
+      a2 += load<T>(p, 2 * sizeof<T>()) * t;
+      a3 += load<T>(p, 3 * sizeof<T>()) * t;
+      b0 += load<T>(q) * t;
+      b1 += load<T>(q, sizeof<T>()) * t;
+      b2 += load<T>(q, 2 * sizeof<T>()) * t;
+      b3 += load<T>(q, 3 * sizeof<T>()) * t;
+    }
+    ip += inStride;
+    kp += <usize>kw * sizeof<T>();
+  }
+  store<T>(op, a0);
+  store<T>(op, a1, sizeof<T>());
+  store<T>(op, a2, 2 * sizeof<T>());
+  store<T>(op, a3, 3 * sizeof<T>());
+  if (nr === 2) {
+    const oq = op + outStride;
+    store<T>(oq, b0);
+    store<T>(oq, b1, sizeof<T>());
+    store<T>(oq, b2, 2 * sizeof<T>());
+    store<T>(oq, b3, 3 * sizeof<T>());
+  }
+}
