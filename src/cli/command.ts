@@ -38,6 +38,8 @@ export interface Command {
   summary: string;
   /** Usage line(s) after `convolab `, e.g. `convert IN -o OUT`. */
   usage: string;
+  /** Extra paragraphs for `--help` after the options (e.g. the list of workloads). */
+  details?: () => string;
   /** At least one working example (full command lines). */
   examples: string[];
   options: Record<string, OptionSpec>;

@@ -1,0 +1,177 @@
+/**
+ * `convolab bench [WORKLOAD…]` — time the benchmark workloads (median of repeats after a
+ * warm-up, fresh seeded random data) and, with `--compare`, the anchors installed here in the
+ * same run, printing ratio = convolab / anchor.
+ */
+import { expandCases, selectWorkloads, WORKLOADS } from '../../bench/registry.js';
+import { type AnchorResult, type CaseResult, runCase, runJsAnchor } from '../../bench/run.js';
+import { type CaseParams, caseLabel, PARAM_NAMES, type ParamName, type Workload } from '../../bench/workload.js';
+import { intOption } from '../args.js';
+import { PythonFinder, runPythonAnchor } from '../bench/python.js';
+import type { Command, CommandContext, OptionSpec, ParsedArgs } from '../command.js';
+import { createProgress } from '../progress.js';
+import { threadsInUse } from '../runtime.js';
+import { UsageError } from '../usage.js';
+import { packageVersion } from '../version.js';
+
+/** Warm-up: at least one call, continued for 100 ms (python anchors do the same). */
+const WARMUP = 1;
+const WARMUP_MS = 100;
+
+export interface BenchRecord extends Omit<CaseResult, 'samples_ms'> {
+  case: string;
+  samples_ms: number[];
+  anchors?: AnchorResult[];
+}
+
+async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
+  const v = args.values;
+  let workloads: ReturnType<typeof selectWorkloads>;
+  try {
+    workloads = selectWorkloads(args.positionals);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const threads = intOption(v, 'threads', 1, 1024) ?? threadsInUse().threads;
+  // Workloads get `{ threads }` in setup; engines that fall back to the default see it too.
+  process.env.CONVOLAB_THREADS = String(threads);
+  const repeats = intOption(v, 'repeats', 1, 100_000);
+  const seed = intOption(v, 'seed', 0, 0xffffffff) ?? 1;
+  const overrides: Partial<Record<ParamName, number>> = {};
+  for (const p of PARAM_NAMES) overrides[p] = intOption(v, p);
+  warnUnusedSizes(workloads, overrides, ctx);
+
+  const finder = new PythonFinder();
+  const pythonModules = [...new Set(workloads.flatMap((w) => w.anchors.flatMap((a) => (a.kind === 'python' ? [a.module] : []))))];
+  const records: BenchRecord[] = [];
+  for (const workload of workloads) {
+    for (const params of expandCases(workload, overrides)) {
+      const label = `${workload.id} ${caseLabel(params)}`;
+      const n = repeats ?? workload.repeats ?? 5;
+      const progress = createProgress(ctx, label, n);
+      const result = await runCase(workload, params, {
+        seed,
+        threads,
+        repeats,
+        warmup: WARMUP,
+        warmupMs: WARMUP_MS,
+        signal: ctx.signal,
+        onSample: (d) => progress.update(d),
+      });
+      progress.done();
+      const { workload: id, ...rest } = result;
+      const record: BenchRecord = { workload: id, case: caseLabel(params), ...rest };
+      if (v.compare) record.anchors = await runAnchors(workload, params, result, { seed, signal: ctx.signal, finder, pythonModules, ctx });
+      records.push(record);
+      if (!v.json) ctx.stdout(formatRecord(record));
+    }
+  }
+  if (v.json) {
+    ctx.stdout(
+      `${JSON.stringify({ version: packageVersion(), node: process.versions.node, threads, seed, warmup: WARMUP, warmup_ms: WARMUP_MS, records })}\n`,
+    );
+  }
+  return 0;
+}
+
+/** Every anchor of the workload on this case, with the threads and repeats convolab used. */
+async function runAnchors(
+  workload: Workload,
+  params: CaseParams,
+  result: CaseResult,
+  env: { seed: number; signal: AbortSignal; finder: PythonFinder; pythonModules: string[]; ctx: CommandContext },
+): Promise<AnchorResult[]> {
+  const opts = {
+    seed: env.seed,
+    threads: result.threads,
+    repeats: result.repeats,
+    warmup: WARMUP,
+    warmupMs: WARMUP_MS,
+    signal: env.signal,
+  };
+  const out: AnchorResult[] = [];
+  for (const anchor of workload.anchors) {
+    const progress = createProgress(env.ctx, `${workload.id} ${caseLabel(params)} vs ${anchor.name}`, 1);
+    progress.update(0);
+    out.push(
+      anchor.kind === 'python'
+        ? await runPythonAnchor(anchor, params, opts, result.median_ms, env.finder, env.pythonModules)
+        : await runJsAnchor(anchor, params, opts, result.median_ms),
+    );
+    progress.done();
+  }
+  return out;
+}
+
+function warnUnusedSizes(
+  workloads: ReturnType<typeof selectWorkloads>,
+  overrides: Partial<Record<ParamName, number>>,
+  ctx: CommandContext,
+): void {
+  for (const p of PARAM_NAMES) {
+    if (overrides[p] !== undefined && !workloads.some((w) => w.params.includes(p))) {
+      ctx.stderr(`convolab bench: note: --${p} is not used by ${workloads.map((w) => w.id).join(', ')}\n`);
+    }
+  }
+}
+
+/** `12.3 M` style numbers for throughput. */
+export function siPrefix(value: number): string {
+  const units = ['', 'k', 'M', 'G', 'T', 'P'];
+  let i = 0;
+  let x = value;
+  while (Math.abs(x) >= 1000 && i < units.length - 1) {
+    x /= 1000;
+    i++;
+  }
+  return `${x.toPrecision(4)} ${units[i]}`;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 100 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(3) : ms.toPrecision(3);
+}
+
+export function formatRecord(r: BenchRecord): string {
+  const lines = [
+    `${r.workload}  ${r.case}  ${formatMs(r.median_ms)} ms (median of ${r.repeats})  ${siPrefix(r.throughput)}${r.throughput_unit}  ${r.threads} thread${r.threads === 1 ? '' : 's'}`,
+  ];
+  for (const a of r.anchors ?? []) {
+    if (a.status === 'ok')
+      lines.push(`    ${a.name}  ${formatMs(a.median_ms)} ms  ratio ${a.ratio.toFixed(2)}${a.runtime ? `  [${a.runtime}]` : ''}`);
+    else lines.push(`    ${a.name}  ${a.status}: ${a.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const sizeOptions = Object.fromEntries(
+  PARAM_NAMES.map((p) => [
+    p,
+    { type: 'string', valueName: 'N', description: `workload size --${p} (replaces the default cases' value)` } satisfies OptionSpec,
+  ]),
+);
+
+export const command: Command = {
+  name: 'bench',
+  summary: 'time the benchmark workloads; --compare also times numpy / scipy / OpenCV / PyTorch',
+  usage: 'bench [WORKLOAD…] [--json] [--compare] [--threads N] [--repeats N] [--n N] [--size N] [--kernel N] [--template N] [--batches N]',
+  details: () =>
+    `Workloads (default: all):\n${workloadList()}\n\n` +
+    'Anchors (--compare) run in python3, then /usr/bin/python3 (or the `:`-separated CONVOLAB_PYTHON);\n' +
+    'one whose module (numpy, scipy, cv2, torch) does not import is reported as missing.',
+  examples: ['convolab bench W0', 'convolab bench W0 --compare --n 4000000', 'convolab bench W0 --json --repeats 3'],
+  options: {
+    json: { type: 'boolean', description: 'print one JSON document: { records: [one per case, with params and median_ms] }' },
+    compare: { type: 'boolean', description: 'also time the anchors present here; print ratio = convolab / anchor' },
+    threads: { type: 'string', valueName: 'N', description: 'worker threads (default CONVOLAB_THREADS, else the cores)' },
+    repeats: { type: 'string', valueName: 'N', description: 'timed runs per case after one warm-up (default 5)' },
+    seed: { type: 'string', valueName: 'N', description: 'seed of the random data (default 1)' },
+    ...sizeOptions,
+  },
+  positionals: { min: 0, max: Number.POSITIVE_INFINITY, names: ['WORKLOAD'] },
+  run,
+};
+
+/** Workload ids and descriptions, for `bench --help`. */
+export function workloadList(): string {
+  return WORKLOADS.map((w) => `  ${w.id}  ${w.description}`).join('\n');
+}

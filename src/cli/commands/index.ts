@@ -1,0 +1,20 @@
+/**
+ * The command registry, in the order `convolab --help` lists them. A new command is a file in
+ * this folder exporting `command: Command`, plus one line here.
+ */
+import type { Command } from '../command.js';
+import { command as acf } from './acf.js';
+import { command as arima } from './arima.js';
+import { command as bench } from './bench.js';
+import { command as convert } from './convert.js';
+import { command as fft } from './fft.js';
+import { command as info } from './info.js';
+import { command as serve } from './serve.js';
+import { command as smooth } from './smooth.js';
+import { command as whiten } from './whiten.js';
+
+export const COMMANDS: readonly Command[] = [info, convert, fft, smooth, acf, arima, whiten, bench, serve];
+
+export function findCommand(name: string): Command | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
