@@ -6,3 +6,4 @@ export * from './core/index.js';
 export const VERSION = '0.1.0';
 export * from './parallel/index.js';
 export * from './io/index.js';
+export * as stats from './stats/index.js';

@@ -7,8 +7,9 @@ import { type CaseParams, PARAM_NAMES, type ParamName, type Workload } from './w
 import { w0 } from './workloads/w0-dot.js';
 import { w1 } from './workloads/w1-fft.js';
 import { w2 } from './workloads/w2-rfft2.js';
+import { w9 } from './workloads/w9-arima.js';
 
-export const WORKLOADS: readonly Workload[] = [w0, w1, w2] as Workload[];
+export const WORKLOADS: readonly Workload[] = [w0, w1, w2, w9] as Workload[];
 
 /** Workloads by id (case-insensitive, `w1` = `W1`); no ids = all of them. */
 export function selectWorkloads(ids: readonly string[], registry: readonly Workload[] = WORKLOADS): Workload[] {

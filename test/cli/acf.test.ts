@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { command } from '../../src/cli/commands/acf.js';
 import { decodePng } from '../../src/io/png.js';
-import { expectClose, golden } from '../stats/golden.js';
 import { runCommand, tempDir } from '../stats/cli-run.js';
+import { expectClose, golden } from '../stats/golden.js';
 
 const SUN = 'samples/series/sunspots.csv';
 const g = golden('acf.json').series.sunspots;
@@ -15,7 +15,11 @@ describe('convolab acf', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expectClose(j.acf, g.acf, { atol: 1e-10 });
-    expectClose(j.lower.map((lo: number, k: number) => [lo, j.upper[k]]).flat(), g.acf_ci, { atol: 1e-10 });
+    expectClose(
+      j.lower.flatMap((lo: number, k: number) => [lo, j.upper[k]]),
+      g.acf_ci,
+      { atol: 1e-10 },
+    );
     expect(j.ljung_box.pvalue).toBeLessThan(1e-10);
   });
 

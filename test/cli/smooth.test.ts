@@ -7,7 +7,11 @@ import { ewm } from '../../src/stats/smooth.js';
 import { runCommand, tempDir } from '../stats/cli-run.js';
 
 const SUN = 'samples/series/sunspots.csv';
-const sunspots = readFileSync(SUN, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]));
+const sunspots = readFileSync(SUN, 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => Number(l.split(',')[1]));
 
 describe('convolab smooth', () => {
   test('smooth sunspots.csv --column SUNACTIVITY --method ewm:0.3 -o out.csv writes index,value,smoothed', async () => {
@@ -34,7 +38,17 @@ describe('convolab smooth', () => {
   test('smooth --plot p.png draws a PNG', async () => {
     const dir = tempDir();
     const png = join(dir, 'p.png');
-    const r = await runCommand(command, [SUN, '--column', 'SUNACTIVITY', '--method', 'savgol:11:3', '--plot', png, '-o', join(dir, 'o.csv')]);
+    const r = await runCommand(command, [
+      SUN,
+      '--column',
+      'SUNACTIVITY',
+      '--method',
+      'savgol:11:3',
+      '--plot',
+      png,
+      '-o',
+      join(dir, 'o.csv'),
+    ]);
     expect(r.code).toBe(0);
     expect(decodePng(readFileSync(png)).image.shape).toEqual([3, 400, 800]);
   });

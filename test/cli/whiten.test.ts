@@ -5,8 +5,8 @@ import { command } from '../../src/cli/commands/whiten.js';
 import { fromArray } from '../../src/core/index.js';
 import { encodeNpy, parseNpy } from '../../src/io/npy.js';
 import { decodePng } from '../../src/io/png.js';
-import { expectClose, golden } from '../stats/golden.js';
 import { runCommand, tempDir } from '../stats/cli-run.js';
+import { expectClose, golden } from '../stats/golden.js';
 
 const g = golden('whiten.json');
 
@@ -34,7 +34,16 @@ describe('convolab whiten', () => {
   test('whiten refuses no mode or two modes (exit 2) and a 3-D array without --patch (exit 1)', async () => {
     const dir = tempDir();
     const input = join(dir, 'cube.npy');
-    writeFileSync(input, encodeNpy(fromArray(new Float64Array(8).map((_, i) => i * i), 'float64', [2, 2, 2])));
+    writeFileSync(
+      input,
+      encodeNpy(
+        fromArray(
+          new Float64Array(8).map((_, i) => i * i),
+          'float64',
+          [2, 2, 2],
+        ),
+      ),
+    );
     expect((await runCommand(command, [input, '-o', join(dir, 'o.npy')])).code).toBe(2);
     expect((await runCommand(command, [input, '--zca', '--pca', '-o', join(dir, 'o.npy')])).code).toBe(2);
     const r = await runCommand(command, [input, '--zca', '-o', join(dir, 'o.npy')]);
