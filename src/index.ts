@@ -7,3 +7,4 @@ export const VERSION = '0.1.0';
 export * from './parallel/index.js';
 export * from './io/index.js';
 export * as stats from './stats/index.js';
+export * as spectrum from './spectrum/index.js';

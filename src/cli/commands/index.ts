@@ -7,13 +7,31 @@ import { command as acf } from './acf.js';
 import { command as arima } from './arima.js';
 import { command as bench } from './bench.js';
 import { command as convert } from './convert.js';
+import { command as compress } from './compress.js';
 import { command as fft } from './fft.js';
+import { command as freqFilter } from './freq-filter.js';
 import { command as info } from './info.js';
+import { command as orientation } from './orientation.js';
 import { command as serve } from './serve.js';
 import { command as smooth } from './smooth.js';
+import { command as spectrum } from './spectrum.js';
 import { command as whiten } from './whiten.js';
 
-export const COMMANDS: readonly Command[] = [info, convert, fft, smooth, acf, arima, whiten, bench, serve];
+export const COMMANDS: readonly Command[] = [
+  info,
+  convert,
+  fft,
+  spectrum,
+  orientation,
+  freqFilter,
+  compress,
+  smooth,
+  acf,
+  arima,
+  whiten,
+  bench,
+  serve,
+];
 
 export function findCommand(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);

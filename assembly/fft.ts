@@ -1,0 +1,1147 @@
+/**
+ * Stockham radix passes for complex128 (interleaved f64 re, im), SIMD with f64x2 holding one
+ * complex number. Reference: src/fft/passes.ts (same indexing, same twiddles); host wrapper:
+ * src/fft/wasm.ts. Each pass reads `cc` and writes `ch` (byte pointers, never overlapping).
+ *
+ * A pass of radix p after l1 points are combined, ido = n / (l1·p), over `batch` transforms
+ * stored side by side (batch contiguous complex numbers per element; batch = 1 for one
+ * transform). Elements are `cs` complex apart in cc and `hs` apart in ch (cs, hs >= batch), so
+ * a pass can read columns of a larger array and write a compact scratch, or the reverse:
+ *   in  CC(t, i, m, k) = cc[t + cs·(i + ido·(m + p·k))]     // [l1, p, ido] × batch
+ *   out CH(t, i, k, j) = ch[t + hs·(i + ido·(k + l1·j))]    // [p, l1, ido] × batch
+ *   CH = tw(i, j) · Σ_m CC · e^{∓2πi·j·m/p}
+ * Twiddles: tw(i, j) = e^{∓2πi·j·l1·i/n} at tw[i·(p−1) + j−1] (complex, j = 1..p−1), written
+ * by the host for the direction computed; `bwd` != 0 selects e^{+…} in the butterflies.
+ * Generic odd radix p also takes roots (cos, sin)(2π q / p), q < p, and scratch for 2p complex.
+ */
+
+// ---- complex helpers (f64x2 = [re, im]) --------------------------------------------------
+
+// @ts-expect-error: decorator
+function swap(z: v128): v128 {
+  return v128.shuffle<f64>(z, z, 1, 0);
+}
+
+/** z · w for complex z, w. */
+// @ts-expect-error: decorator
+function cmul(z: v128, w: v128): v128 {
+  const wr = v128.shuffle<f64>(w, w, 0, 0);
+  const wi = f64x2.mul(v128.shuffle<f64>(w, w, 1, 1), f64x2(-1.0, 1.0));
+  return f64x2.add(f64x2.mul(z, wr), f64x2.mul(swap(z), wi));
+}
+
+/** i·z when `neg` = (−1, 1); −i·z when `neg` = (1, −1). */
+// @ts-expect-error: decorator
+function rot(z: v128, sign: v128): v128 {
+  return f64x2.mul(swap(z), sign);
+}
+
+// ---- radix 2 ---------------------------------------------------------------------------
+
+export function pass2_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize): void {
+  const step = (<usize>batch) << 4; // bytes of one element's batch
+  const istep = (<usize>cs) << 4; // bytes from one input element to the next
+  const ostep = (<usize>hs) << 4;
+  const is = <usize>ido * istep; // m → m+1
+  const os = <usize>ido * <usize>l1 * ostep; // j → j+1
+  for (let k = 0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      const a0 = cc + (<usize>i + <usize>ido * 2 * <usize>k) * istep;
+      const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+      if (ASC_FEATURE_SIMD) {
+        const w = v128.load(tw + ((<usize>i) << 4));
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = v128.load(a0 + t);
+          const b = v128.load(a0 + is + t);
+          v128.store(o0 + t, f64x2.add(a, b));
+          v128.store(o0 + os + t, i === 0 ? f64x2.sub(a, b) : cmul(f64x2.sub(a, b), w));
+        }
+      } else {
+        const wr = load<f64>(tw + ((<usize>i) << 4));
+        const wi = load<f64>(tw + ((<usize>i) << 4) + 8);
+        for (let t: usize = 0; t < step; t += 16) {
+          const ar = load<f64>(a0 + t);
+          const ai = load<f64>(a0 + t + 8);
+          const br = load<f64>(a0 + is + t);
+          const bi = load<f64>(a0 + is + t + 8);
+          store<f64>(o0 + t, ar + br);
+          store<f64>(o0 + t + 8, ai + bi);
+          const dr = ar - br;
+          const di = ai - bi;
+          store<f64>(o0 + os + t, dr * wr - di * wi);
+          store<f64>(o0 + os + t + 8, dr * wi + di * wr);
+        }
+      }
+    }
+  }
+}
+
+// ---- radix 4 ---------------------------------------------------------------------------
+
+export function pass4_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize, bwd: i32): void {
+  const step = (<usize>batch) << 4;
+  const istep = (<usize>cs) << 4;
+  const ostep = (<usize>hs) << 4;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  if (ASC_FEATURE_SIMD) {
+    // forward: y1 = t2 − i·t4, y3 = t2 + i·t4 ; backward swaps the signs
+    const sgn = bwd ? f64x2(-1.0, 1.0) : f64x2(1.0, -1.0);
+    for (let k = 0; k < l1; k++) {
+      const a0k = cc + <usize>ido * 4 * <usize>k * istep;
+      const o0k = ch + <usize>ido * <usize>k * ostep;
+      // i = 0: no twiddles
+      for (let t: usize = 0; t < step; t += 16) {
+        const a = a0k + t;
+        const c0 = v128.load(a);
+        const c1 = v128.load(a + is);
+        const c2 = v128.load(a + 2 * is);
+        const c3 = v128.load(a + 3 * is);
+        const t1 = f64x2.add(c0, c2);
+        const t2 = f64x2.sub(c0, c2);
+        const t3 = f64x2.add(c1, c3);
+        const t4 = rot(f64x2.sub(c1, c3), sgn);
+        const o = o0k + t;
+        v128.store(o, f64x2.add(t1, t3));
+        v128.store(o + os, f64x2.add(t2, t4));
+        v128.store(o + 2 * os, f64x2.sub(t1, t3));
+        v128.store(o + 3 * os, f64x2.sub(t2, t4));
+      }
+      for (let i = 1; i < ido; i++) {
+        const wp = tw + <usize>i * 48;
+        const w1 = v128.load(wp);
+        const w2 = v128.load(wp + 16);
+        const w3 = v128.load(wp + 32);
+        // twiddles in the (wr, wr), (−wi, wi) form, hoisted out of the batch loop
+        const w1r = v128.shuffle<f64>(w1, w1, 0, 0);
+        const w1i = f64x2.mul(v128.shuffle<f64>(w1, w1, 1, 1), f64x2(-1.0, 1.0));
+        const w2r = v128.shuffle<f64>(w2, w2, 0, 0);
+        const w2i = f64x2.mul(v128.shuffle<f64>(w2, w2, 1, 1), f64x2(-1.0, 1.0));
+        const w3r = v128.shuffle<f64>(w3, w3, 0, 0);
+        const w3i = f64x2.mul(v128.shuffle<f64>(w3, w3, 1, 1), f64x2(-1.0, 1.0));
+        const a0 = a0k + <usize>i * istep;
+        const o0 = o0k + <usize>i * ostep;
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = a0 + t;
+          const c0 = v128.load(a);
+          const c1 = v128.load(a + is);
+          const c2 = v128.load(a + 2 * is);
+          const c3 = v128.load(a + 3 * is);
+          const t1 = f64x2.add(c0, c2);
+          const t2 = f64x2.sub(c0, c2);
+          const t3 = f64x2.add(c1, c3);
+          const t4 = rot(f64x2.sub(c1, c3), sgn);
+          const o = o0 + t;
+          v128.store(o, f64x2.add(t1, t3));
+          const y1 = f64x2.add(t2, t4);
+          const y2 = f64x2.sub(t1, t3);
+          const y3 = f64x2.sub(t2, t4);
+          v128.store(o + os, f64x2.add(f64x2.mul(y1, w1r), f64x2.mul(swap(y1), w1i)));
+          v128.store(o + 2 * os, f64x2.add(f64x2.mul(y2, w2r), f64x2.mul(swap(y2), w2i)));
+          v128.store(o + 3 * os, f64x2.add(f64x2.mul(y3, w3r), f64x2.mul(swap(y3), w3i)));
+        }
+      }
+    }
+  } else {
+    for (let k = 0; k < l1; k++) {
+      for (let i = 0; i < ido; i++) {
+        const wp = tw + <usize>i * 48;
+        const a0 = cc + (<usize>i + <usize>ido * 4 * <usize>k) * istep;
+        const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = a0 + t;
+          const c0r = load<f64>(a);
+          const c0i = load<f64>(a + 8);
+          const c1r = load<f64>(a + is);
+          const c1i = load<f64>(a + is + 8);
+          const c2r = load<f64>(a + 2 * is);
+          const c2i = load<f64>(a + 2 * is + 8);
+          const c3r = load<f64>(a + 3 * is);
+          const c3i = load<f64>(a + 3 * is + 8);
+          const t1r = c0r + c2r;
+          const t1i = c0i + c2i;
+          const t2r = c0r - c2r;
+          const t2i = c0i - c2i;
+          const t3r = c1r + c3r;
+          const t3i = c1i + c3i;
+          let t4r = c1r - c3r;
+          let t4i = c1i - c3i;
+          if (bwd) {
+            t4r = -t4r;
+            t4i = -t4i;
+          }
+          const o = o0 + t;
+          store<f64>(o, t1r + t3r);
+          store<f64>(o + 8, t1i + t3i);
+          cstore(o + os, t2r + t4i, t2i - t4r, wp, i);
+          cstore(o + 2 * os, t1r - t3r, t1i - t3i, wp + 16, i);
+          cstore(o + 3 * os, t2r - t4i, t2i + t4r, wp + 32, i);
+        }
+      }
+    }
+  }
+}
+
+/** Scalar: store (xr + i·xi)·tw at o (tw skipped when i = 0). */
+// @ts-expect-error: decorator
+function cstore(o: usize, xr: f64, xi: f64, w: usize, i: i32): void {
+  if (i === 0) {
+    store<f64>(o, xr);
+    store<f64>(o + 8, xi);
+  } else {
+    const wr = load<f64>(w);
+    const wi = load<f64>(w + 8);
+    store<f64>(o, xr * wr - xi * wi);
+    store<f64>(o + 8, xr * wi + xi * wr);
+  }
+}
+
+// ---- radix 3 ---------------------------------------------------------------------------
+
+export function pass3_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize, bwd: i32): void {
+  const step = (<usize>batch) << 4;
+  const istep = (<usize>cs) << 4;
+  const ostep = (<usize>hs) << 4;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  const s60: f64 = bwd ? 0.8660254037844386 : -0.8660254037844386;
+  for (let k = 0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      const wp = tw + <usize>i * 32;
+      const a0 = cc + (<usize>i + <usize>ido * 3 * <usize>k) * istep;
+      const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+      if (ASC_FEATURE_SIMD) {
+        const w1 = v128.load(wp);
+        const w2 = v128.load(wp + 16);
+        const half = f64x2.splat(0.5);
+        const rs = f64x2(-s60, s60); // i·s·z = swap(z)·(−s, s)
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = a0 + t;
+          const c0 = v128.load(a);
+          const c1 = v128.load(a + is);
+          const c2 = v128.load(a + 2 * is);
+          const t1 = f64x2.add(c1, c2);
+          const t2 = f64x2.sub(c1, c2);
+          const o = o0 + t;
+          v128.store(o, f64x2.add(c0, t1));
+          const av = f64x2.sub(c0, f64x2.mul(half, t1));
+          const bv = f64x2.mul(swap(t2), rs);
+          const y1 = f64x2.add(av, bv);
+          const y2 = f64x2.sub(av, bv);
+          v128.store(o + os, i === 0 ? y1 : cmul(y1, w1));
+          v128.store(o + 2 * os, i === 0 ? y2 : cmul(y2, w2));
+        }
+      } else {
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = a0 + t;
+          const c0r = load<f64>(a);
+          const c0i = load<f64>(a + 8);
+          const t1r = load<f64>(a + is) + load<f64>(a + 2 * is);
+          const t1i = load<f64>(a + is + 8) + load<f64>(a + 2 * is + 8);
+          const t2r = load<f64>(a + is) - load<f64>(a + 2 * is);
+          const t2i = load<f64>(a + is + 8) - load<f64>(a + 2 * is + 8);
+          const o = o0 + t;
+          store<f64>(o, c0r + t1r);
+          store<f64>(o + 8, c0i + t1i);
+          const ar = c0r - 0.5 * t1r;
+          const ai = c0i - 0.5 * t1i;
+          const br = -s60 * t2i;
+          const bi = s60 * t2r;
+          cstore(o + os, ar + br, ai + bi, wp, i);
+          cstore(o + 2 * os, ar - br, ai - bi, wp + 16, i);
+        }
+      }
+    }
+  }
+}
+
+// ---- radix 5 ---------------------------------------------------------------------------
+
+const C51: f64 = 0.30901699437494745; // cos 2π/5
+const S51: f64 = 0.9510565162951535; // sin 2π/5
+const C52: f64 = -0.8090169943749475; // cos 4π/5
+const S52: f64 = 0.5877852522924731; // sin 4π/5
+
+export function pass5_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize, bwd: i32): void {
+  const step = (<usize>batch) << 4;
+  const istep = (<usize>cs) << 4;
+  const ostep = (<usize>hs) << 4;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  const s1: f64 = bwd ? S51 : -S51;
+  const s2: f64 = bwd ? S52 : -S52;
+  for (let k = 0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      const wp = tw + <usize>i * 64;
+      const a0 = cc + (<usize>i + <usize>ido * 5 * <usize>k) * istep;
+      const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+      if (ASC_FEATURE_SIMD) {
+        const w1 = v128.load(wp);
+        const w2 = v128.load(wp + 16);
+        const w3 = v128.load(wp + 32);
+        const w4 = v128.load(wp + 48);
+        const c1v = f64x2.splat(C51);
+        const c2v = f64x2.splat(C52);
+        const r1 = f64x2(-s1, s1);
+        const r2 = f64x2(-s2, s2);
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = a0 + t;
+          const c0 = v128.load(a);
+          const x1 = v128.load(a + is);
+          const x2 = v128.load(a + 2 * is);
+          const x3 = v128.load(a + 3 * is);
+          const x4 = v128.load(a + 4 * is);
+          const t1 = f64x2.add(x1, x4);
+          const t4 = swap(f64x2.sub(x1, x4));
+          const t2 = f64x2.add(x2, x3);
+          const t3 = swap(f64x2.sub(x2, x3));
+          const o = o0 + t;
+          v128.store(o, f64x2.add(c0, f64x2.add(t1, t2)));
+          // i·(s1·t4 + s2·t3) = swap(t4)·(−s1, s1) + swap(t3)·(−s2, s2)
+          const ca = f64x2.add(c0, f64x2.add(f64x2.mul(c1v, t1), f64x2.mul(c2v, t2)));
+          const cb = f64x2.add(f64x2.mul(t4, r1), f64x2.mul(t3, r2));
+          const da = f64x2.add(c0, f64x2.add(f64x2.mul(c2v, t1), f64x2.mul(c1v, t2)));
+          const db = f64x2.sub(f64x2.mul(t4, r2), f64x2.mul(t3, r1));
+          if (i === 0) {
+            v128.store(o + os, f64x2.add(ca, cb));
+            v128.store(o + 4 * os, f64x2.sub(ca, cb));
+            v128.store(o + 2 * os, f64x2.add(da, db));
+            v128.store(o + 3 * os, f64x2.sub(da, db));
+          } else {
+            v128.store(o + os, cmul(f64x2.add(ca, cb), w1));
+            v128.store(o + 4 * os, cmul(f64x2.sub(ca, cb), w4));
+            v128.store(o + 2 * os, cmul(f64x2.add(da, db), w2));
+            v128.store(o + 3 * os, cmul(f64x2.sub(da, db), w3));
+          }
+        }
+      } else {
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = a0 + t;
+          const c0r = load<f64>(a);
+          const c0i = load<f64>(a + 8);
+          const t1r = load<f64>(a + is) + load<f64>(a + 4 * is);
+          const t1i = load<f64>(a + is + 8) + load<f64>(a + 4 * is + 8);
+          const t4r = load<f64>(a + is) - load<f64>(a + 4 * is);
+          const t4i = load<f64>(a + is + 8) - load<f64>(a + 4 * is + 8);
+          const t2r = load<f64>(a + 2 * is) + load<f64>(a + 3 * is);
+          const t2i = load<f64>(a + 2 * is + 8) + load<f64>(a + 3 * is + 8);
+          const t3r = load<f64>(a + 2 * is) - load<f64>(a + 3 * is);
+          const t3i = load<f64>(a + 2 * is + 8) - load<f64>(a + 3 * is + 8);
+          const o = o0 + t;
+          store<f64>(o, c0r + t1r + t2r);
+          store<f64>(o + 8, c0i + t1i + t2i);
+          let ar = c0r + C51 * t1r + C52 * t2r;
+          let ai = c0i + C51 * t1i + C52 * t2i;
+          let br = -(s1 * t4i + s2 * t3i);
+          let bi = s1 * t4r + s2 * t3r;
+          cstore(o + os, ar + br, ai + bi, wp, i);
+          cstore(o + 4 * os, ar - br, ai - bi, wp + 48, i);
+          ar = c0r + C52 * t1r + C51 * t2r;
+          ai = c0i + C52 * t1i + C51 * t2i;
+          br = -(s2 * t4i - s1 * t3i);
+          bi = s2 * t4r - s1 * t3r;
+          cstore(o + 2 * os, ar + br, ai + bi, wp + 16, i);
+          cstore(o + 3 * os, ar - br, ai - bi, wp + 32, i);
+        }
+      }
+    }
+  }
+}
+
+// ---- generic odd radix -----------------------------------------------------------------
+
+/** roots: (cos, sin)(2π q/p) for q < p (16 bytes each); scratch: 2·p complex (32·p bytes). */
+export function passg_c128(
+  p: i32,
+  ido: i32,
+  l1: i32,
+  batch: i32,
+  cc: usize,
+  cs: i32,
+  ch: usize,
+  hs: i32,
+  tw: usize,
+  bwd: i32,
+  roots: usize,
+  scratch: usize,
+): void {
+  const step = (<usize>batch) << 4;
+  const istep = (<usize>cs) << 4;
+  const ostep = (<usize>hs) << 4;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  const half = (p - 1) >> 1;
+  const sg: f64 = bwd ? 1.0 : -1.0;
+  const sums = scratch; // s_m = c_m + c_{p−m}, m = 1..half, at sums + 16·m
+  const difs = scratch + ((<usize>p) << 4); // d_m = c_m − c_{p−m}
+  for (let k = 0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      const wp = tw + <usize>i * <usize>(p - 1) * 16;
+      const a0 = cc + (<usize>i + <usize>ido * <usize>p * <usize>k) * istep;
+      const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+      for (let t: usize = 0; t < step; t += 16) {
+        const a = a0 + t;
+        const o = o0 + t;
+        let y0r = load<f64>(a);
+        let y0i = load<f64>(a + 8);
+        const c0r = y0r;
+        const c0i = y0i;
+        for (let m = 1; m <= half; m++) {
+          const u = a + <usize>m * is;
+          const v = a + <usize>(p - m) * is;
+          const sr = load<f64>(u) + load<f64>(v);
+          const si = load<f64>(u + 8) + load<f64>(v + 8);
+          store<f64>(sums + ((<usize>m) << 4), sr);
+          store<f64>(sums + ((<usize>m) << 4) + 8, si);
+          store<f64>(difs + ((<usize>m) << 4), load<f64>(u) - load<f64>(v));
+          store<f64>(difs + ((<usize>m) << 4) + 8, load<f64>(u + 8) - load<f64>(v + 8));
+          y0r += sr;
+          y0i += si;
+        }
+        store<f64>(o, y0r);
+        store<f64>(o + 8, y0i);
+        for (let j = 1; j <= half; j++) {
+          let ar = c0r;
+          let ai = c0i;
+          let br: f64 = 0;
+          let bi: f64 = 0;
+          let q = 0;
+          for (let m = 1; m <= half; m++) {
+            q += j;
+            if (q >= p) q -= p;
+            const c = load<f64>(roots + ((<usize>q) << 4));
+            const s = sg * load<f64>(roots + ((<usize>q) << 4) + 8);
+            ar += c * load<f64>(sums + ((<usize>m) << 4));
+            ai += c * load<f64>(sums + ((<usize>m) << 4) + 8);
+            br -= s * load<f64>(difs + ((<usize>m) << 4) + 8);
+            bi += s * load<f64>(difs + ((<usize>m) << 4));
+          }
+          cstore(o + <usize>j * os, ar + br, ai + bi, wp + <usize>(j - 1) * 16, i);
+          cstore(o + <usize>(p - j) * os, ar - br, ai - bi, wp + <usize>(p - j - 1) * 16, i);
+        }
+      }
+    }
+  }
+}
+
+// ---- helpers for the host --------------------------------------------------------------
+
+/** out[k] = a[k] · b[k] for n complex numbers (Bluestein's spectrum product). */
+export function cmul_c128(a: usize, b: usize, out: usize, n: i32): void {
+  const end = (<usize>n) << 4;
+  for (let o: usize = 0; o < end; o += 16) {
+    if (ASC_FEATURE_SIMD) {
+      v128.store(out + o, cmul(v128.load(a + o), v128.load(b + o)));
+    } else {
+      const ar = load<f64>(a + o);
+      const ai = load<f64>(a + o + 8);
+      const br = load<f64>(b + o);
+      const bi = load<f64>(b + o + 8);
+      store<f64>(out + o, ar * br - ai * bi);
+      store<f64>(out + o + 8, ar * bi + ai * br);
+    }
+  }
+}
+
+/**
+ * Real FFT split (even n = 2h): X_k = E_k + w_k·O_k for k = 0..h from Z = FFT_h(x as complex),
+ * E_k = (Z_k + conj Z_{h−k}) / 2, O_k = (Z_k − conj Z_{h−k}) / 2i; w_k = e^{−2πik/n} (h+1 complex).
+ * Reference: src/fft/real.ts RealPlan.forward. z: h complex; x: h + 1 complex.
+ */
+export function r2c_split_c128(z: usize, x: usize, w: usize, h: i32): void {
+  for (let k = 0; k <= h; k++) {
+    const a = (<usize>(k === h ? 0 : k)) << 4;
+    const b = (<usize>(k === 0 ? 0 : h - k)) << 4;
+    const kk = (<usize>k) << 4;
+    if (ASC_FEATURE_SIMD) {
+      const za = v128.load(z + a);
+      const cb = f64x2.mul(v128.load(z + b), f64x2(1.0, -1.0)); // conj Z_{h−k}
+      const e = f64x2.mul(f64x2.add(za, cb), f64x2.splat(0.5));
+      const o = f64x2.mul(swap(f64x2.sub(za, cb)), f64x2(0.5, -0.5)); // (Z − C) / 2i
+      v128.store(x + kk, f64x2.add(e, cmul(o, v128.load(w + kk))));
+    } else {
+      const zr = load<f64>(z + a);
+      const zi = load<f64>(z + a + 8);
+      const cr = load<f64>(z + b);
+      const ci = -load<f64>(z + b + 8);
+      const er = 0.5 * (zr + cr);
+      const ei = 0.5 * (zi + ci);
+      const or = 0.5 * (zi - ci);
+      const oi = -0.5 * (zr - cr);
+      const wr = load<f64>(w + kk);
+      const wi = load<f64>(w + kk + 8);
+      store<f64>(x + kk, er + (or * wr - oi * wi));
+      store<f64>(x + kk + 8, ei + (or * wi + oi * wr));
+    }
+  }
+}
+
+/**
+ * Inverse of the split: Z_k = 2E_k + i·2O_k (k < h) from the half spectrum X (h + 1 complex),
+ * ignoring Im X_0 and Im X_h; then an unnormalised inverse FFT_h of Z gives n·x.
+ * Reference: src/fft/real.ts RealPlan.backward. w as for r2c_split_c128.
+ */
+export function c2r_join_c128(x: usize, z: usize, w: usize, h: i32): void {
+  for (let k = 0; k < h; k++) {
+    const kk = (<usize>k) << 4;
+    const m = (<usize>(h - k)) << 4;
+    if (ASC_FEATURE_SIMD) {
+      // X_k and conj X_{h−k}; at k = 0 the imaginary parts of X_0 and X_h are ignored
+      const keep = k === 0 ? f64x2(1.0, 0.0) : f64x2(1.0, 1.0);
+      const xk = f64x2.mul(v128.load(x + kk), keep);
+      const c = f64x2.mul(v128.load(x + m), k === 0 ? f64x2(1.0, 0.0) : f64x2(1.0, -1.0));
+      const e2 = f64x2.add(xk, c);
+      const wk = f64x2.mul(v128.load(w + kk), f64x2(1.0, -1.0)); // conj w_k
+      const o2 = cmul(f64x2.sub(xk, c), wk);
+      v128.store(z + kk, f64x2.add(e2, rot(o2, f64x2(-1.0, 1.0)))); // 2E + i·2O
+    } else {
+      const xr = load<f64>(x + kk);
+      const xi = k === 0 ? 0.0 : load<f64>(x + kk + 8);
+      const cr = load<f64>(x + m);
+      const ci = k === 0 ? 0.0 : -load<f64>(x + m + 8);
+      const er = xr + cr;
+      const ei = xi + ci;
+      const dr = xr - cr;
+      const di = xi - ci;
+      const wr = load<f64>(w + kk);
+      const wi = -load<f64>(w + kk + 8);
+      const or = dr * wr - di * wi;
+      const oi = dr * wi + di * wr;
+      store<f64>(z + kk, er - oi);
+      store<f64>(z + kk + 8, ei + or);
+    }
+  }
+}
+
+/**
+ * Four-step twiddles on a block of `rows` × `batch` complex (row stride `rs` complex) at
+ * columns c0.. of an n1 × n2 array: a[r][c] *= e^{∓2πi·r·(c0+c)/n}, with the root looked up
+ * exactly as hi[q >> shift] · lo[q & mask], q = r·(c0+c) mod n (both tables by the host).
+ */
+export function twiddle_block_c128(a: usize, rows: i32, batch: i32, rs: i32, c0: i32, n: i32, hi: usize, lo: usize, shift: i32): void {
+  const mask = (1 << shift) - 1;
+  for (let r = 0; r < rows; r++) {
+    const row = a + ((<usize>r * <usize>rs) << 4);
+    let q = (<i64>r * <i64>c0) % <i64>n;
+    for (let c = 0; c < batch; c++) {
+      const qi = <i32>q;
+      const h = hi + ((<usize>(qi >> shift)) << 4);
+      const l = lo + ((<usize>(qi & mask)) << 4);
+      const p = row + ((<usize>c) << 4);
+      if (ASC_FEATURE_SIMD) {
+        v128.store(p, cmul(v128.load(p), cmul(v128.load(h), v128.load(l))));
+      } else {
+        const hr = load<f64>(h);
+        const hi_ = load<f64>(h + 8);
+        const lr = load<f64>(l);
+        const li = load<f64>(l + 8);
+        const wr = hr * lr - hi_ * li;
+        const wi = hr * li + hi_ * lr;
+        const zr = load<f64>(p);
+        const zi = load<f64>(p + 8);
+        store<f64>(p, zr * wr - zi * wi);
+        store<f64>(p + 8, zr * wi + zi * wr);
+      }
+      q += r;
+      if (q >= n) q -= n;
+    }
+  }
+}
+
+/** Copy `rows` rows of `count` complex from a (row stride as) to b (row stride bs), transposing
+ *  nothing: a strided block copy inside wasm memory. Strides in complex numbers. */
+export function copy_rows_c128(a: usize, as: i32, b: usize, bs: i32, rows: i32, count: i32): void {
+  const bytes = (<usize>count) << 4;
+  for (let r = 0; r < rows; r++) memory.copy(b + ((<usize>r * <usize>bs) << 4), a + ((<usize>r * <usize>as) << 4), bytes);
+}
+
+/** out[k·os] = in[k] for k < count (complex): write a contiguous row with stride os (the four-step transpose). */
+export function scatter_c128(src: usize, count: i32, dst: usize, os: i32): void {
+  const ob = (<usize>os) << 4;
+  for (let k = 0; k < count; k++) {
+    const s = src + ((<usize>k) << 4);
+    const d = dst + <usize>k * ob;
+    if (ASC_FEATURE_SIMD) {
+      v128.store(d, v128.load(s));
+    } else {
+      store<f64>(d, load<f64>(s));
+      store<f64>(d + 8, load<f64>(s + 8));
+    }
+  }
+}
+
+/** a[k] *= s for `count` f64 scalars. */
+export function scale_f64(a: usize, count: i32, s: f64): void {
+  let k = 0;
+  if (ASC_FEATURE_SIMD) {
+    const v = f64x2.splat(s);
+    for (; k + 2 <= count; k += 2) v128.store(a + ((<usize>k) << 3), f64x2.mul(v128.load(a + ((<usize>k) << 3)), v));
+  }
+  for (; k < count; k++) store<f64>(a + ((<usize>k) << 3), load<f64>(a + ((<usize>k) << 3)) * s);
+}
+
+/** dst[k·ds + t] = src[t·count + k] for t < rows, k < count: write `rows` compact rows as columns (strides in complex). */
+export function transpose_rows_c128(src: usize, rows: i32, count: i32, dst: usize, ds: i32): void {
+  const rowBytes = (<usize>count) << 4;
+  const db = (<usize>ds) << 4;
+  for (let k = 0; k < count; k++) {
+    const s = src + ((<usize>k) << 4);
+    const d = dst + <usize>k * db;
+    for (let t = 0; t < rows; t++) {
+      if (ASC_FEATURE_SIMD) {
+        v128.store(d + ((<usize>t) << 4), v128.load(s + <usize>t * rowBytes));
+      } else {
+        store<f64>(d + ((<usize>t) << 4), load<f64>(s + <usize>t * rowBytes));
+        store<f64>(d + ((<usize>t) << 4) + 8, load<f64>(s + <usize>t * rowBytes + 8));
+      }
+    }
+  }
+}
+
+/**
+ * out[k] = x̃[k] · c[k] for k < n, where x̃ = conj(x) when conjIn != 0; the product is
+ * conjugated when conjOut != 0 (Bluestein's chirp multiplies; the inverse conjugates both ends).
+ */
+export function chirp_c128(x: usize, c: usize, out: usize, n: i32, conjIn: i32, conjOut: i32): void {
+  const end = (<usize>n) << 4;
+  if (ASC_FEATURE_SIMD) {
+    const ci = conjIn ? f64x2(1.0, -1.0) : f64x2(1.0, 1.0);
+    const co = conjOut ? f64x2(1.0, -1.0) : f64x2(1.0, 1.0);
+    for (let o: usize = 0; o < end; o += 16) {
+      v128.store(out + o, f64x2.mul(cmul(f64x2.mul(v128.load(x + o), ci), v128.load(c + o)), co));
+    }
+  } else {
+    const si: f64 = conjIn ? -1.0 : 1.0;
+    const so: f64 = conjOut ? -1.0 : 1.0;
+    for (let o: usize = 0; o < end; o += 16) {
+      const xr = load<f64>(x + o);
+      const xi = si * load<f64>(x + o + 8);
+      const cr = load<f64>(c + o);
+      const cim = load<f64>(c + o + 8);
+      store<f64>(out + o, xr * cr - xi * cim);
+      store<f64>(out + o + 8, so * (xr * cim + xi * cr));
+    }
+  }
+}
+
+/** z[k] = (x[k], 0) for k < count: real f64 values widened to complex128. */
+export function widen_f64(x: usize, z: usize, count: i32): void {
+  for (let k = count - 1; k >= 0; k--) {
+    store<f64>(z + ((<usize>k) << 4), load<f64>(x + ((<usize>k) << 3)));
+    store<f64>(z + ((<usize>k) << 4) + 8, 0.0);
+  }
+}
+
+/** dst[k] = f64(src[k]) for k < count (float32 → float64, in place from the top when dst = src). */
+export function f32_to_f64(src: usize, dst: usize, count: i32): void {
+  // from the top down, so dst may start at src (the f64 copy is twice as long)
+  let k = count;
+  if (ASC_FEATURE_SIMD) {
+    for (; k >= 2; k -= 2) {
+      const v = v128.load64_zero(src + ((<usize>(k - 2)) << 2));
+      v128.store(dst + ((<usize>(k - 2)) << 3), f64x2.promote_low_f32x4(v));
+    }
+  }
+  for (; k > 0; k--) store<f64>(dst + ((<usize>(k - 1)) << 3), <f64>load<f32>(src + ((<usize>(k - 1)) << 2)));
+}
+
+/** dst[k] = f32(src[k]) for k < count (float64 → float32, rounding to nearest; dst may equal src). */
+export function f64_to_f32(src: usize, dst: usize, count: i32): void {
+  let k = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; k + 2 <= count; k += 2) {
+      const v = f32x4.demote_f64x2_zero(v128.load(src + ((<usize>k) << 3)));
+      v128.store64_lane(dst + ((<usize>k) << 2), v, 0);
+    }
+  }
+  for (; k < count; k++) store<f32>(dst + ((<usize>k) << 2), <f32>load<f64>(src + ((<usize>k) << 3)));
+}
+
+// ==== complex64 (interleaved f32) radix-4 / radix-2 passes ==================================
+// Same indexing as the complex128 passes, 8-byte elements. f32x4 holds two complex numbers:
+//   batch >= 2 (even): pairs of neighbouring transforms t, t+1 share the twiddle (splat);
+//   batch == 1, ido >= 2: pairs i, i+1, with twiddles stored in pairs (see below);
+//   batch == 1, ido == 1: pairs k, k+1 (no twiddles), inputs gathered 64 bits at a time.
+// Anything else (odd batch > 1, odd tails) runs the scalar code, which is also the scalar build.
+// Twiddles (host-written): for the pair q = i >> 1 and j = 1..p−1, 16 bytes at
+// tw + 16·(q·(p−1) + j−1) hold (w(2q, j), w(2q+1, j)) as f32 (re, im, re, im).
+// Reference: src/fft/passes.ts (computed in float64; these round each operation to f32).
+
+function swap2(z: v128): v128 {
+  return v128.shuffle<f32>(z, z, 1, 0, 3, 2);
+}
+
+/** Two complex products at once: (z0·w0, z1·w1). */
+function cmul2(z: v128, w: v128): v128 {
+  const wr = v128.shuffle<f32>(w, w, 0, 0, 2, 2);
+  const wi = f32x4.mul(v128.shuffle<f32>(w, w, 1, 1, 3, 3), f32x4(-1.0, 1.0, -1.0, 1.0));
+  return f32x4.add(f32x4.mul(z, wr), f32x4.mul(swap2(z), wi));
+}
+
+/** Scalar f32 twiddle of (i, j): the pair table entry's half. */
+function tw32(tw: usize, p: i32, i: i32, j: i32): usize {
+  return tw + ((<usize>(i >> 1) * <usize>(p - 1) + <usize>(j - 1)) << 4) + ((<usize>(i & 1)) << 3);
+}
+
+function cstore32(o: usize, xr: f32, xi: f32, w: usize, i: i32): void {
+  if (i === 0) {
+    store<f32>(o, xr);
+    store<f32>(o + 4, xi);
+  } else {
+    const wr = load<f32>(w);
+    const wi = load<f32>(w + 4);
+    store<f32>(o, xr * wr - xi * wi);
+    store<f32>(o + 4, xr * wi + xi * wr);
+  }
+}
+
+export function pass4_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize, bwd: i32): void {
+  const istep = (<usize>cs) << 3;
+  const ostep = (<usize>hs) << 3;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  let k0 = 0; // first k left for the scalar code
+  if (ASC_FEATURE_SIMD) {
+    const sgn = bwd ? f32x4(-1.0, 1.0, -1.0, 1.0) : f32x4(1.0, -1.0, 1.0, -1.0);
+    if (batch >= 2 && (batch & 1) === 0) {
+      for (let k = 0; k < l1; k++) {
+        for (let i = 0; i < ido; i++) {
+          const a0 = cc + (<usize>i + <usize>ido * 4 * <usize>k) * istep;
+          const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+          // i = 0 holds w = 1 in the table: multiplying by it is exact
+          const w1 = v128.load64_splat(tw32(tw, 4, i, 1));
+          const w2 = v128.load64_splat(tw32(tw, 4, i, 2));
+          const w3 = v128.load64_splat(tw32(tw, 4, i, 3));
+          for (let t: usize = 0; t < (<usize>batch) << 3; t += 16) {
+            const a = a0 + t;
+            const o = o0 + t;
+            const c0 = v128.load(a);
+            const c1 = v128.load(a + is);
+            const c2 = v128.load(a + 2 * is);
+            const c3 = v128.load(a + 3 * is);
+            const t1 = f32x4.add(c0, c2);
+            const t2 = f32x4.sub(c0, c2);
+            const t3 = f32x4.add(c1, c3);
+            const t4 = f32x4.mul(swap2(f32x4.sub(c1, c3)), sgn);
+            v128.store(o, f32x4.add(t1, t3));
+            v128.store(o + os, cmul2(f32x4.add(t2, t4), w1));
+            v128.store(o + 2 * os, cmul2(f32x4.sub(t1, t3), w2));
+            v128.store(o + 3 * os, cmul2(f32x4.sub(t2, t4), w3));
+          }
+        }
+      }
+      return;
+    }
+    if (batch === 1 && ido >= 2) {
+      for (let k = 0; k < l1; k++) {
+        const a0k = cc + <usize>ido * 4 * <usize>k * istep;
+        const o0k = ch + <usize>ido * <usize>k * ostep;
+        let i = 0;
+        for (; i + 2 <= ido; i += 2) {
+          const wp = tw + ((<usize>(i >> 1) * 3) << 4);
+          const a = a0k + <usize>i * istep;
+          const o = o0k + <usize>i * ostep;
+          const c0 = v128.load(a);
+          const c1 = v128.load(a + is);
+          const c2 = v128.load(a + 2 * is);
+          const c3 = v128.load(a + 3 * is);
+          const w1 = v128.load(wp);
+          const w2 = v128.load(wp + 16);
+          const w3 = v128.load(wp + 32);
+          const t1 = f32x4.add(c0, c2);
+          const t2 = f32x4.sub(c0, c2);
+          const t3 = f32x4.add(c1, c3);
+          const t4 = f32x4.mul(swap2(f32x4.sub(c1, c3)), sgn);
+          v128.store(o, f32x4.add(t1, t3));
+          v128.store(o + os, cmul2(f32x4.add(t2, t4), w1));
+          v128.store(o + 2 * os, cmul2(f32x4.sub(t1, t3), w2));
+          v128.store(o + 3 * os, cmul2(f32x4.sub(t2, t4), w3));
+        }
+        if (i < ido) scalar4_c64(i, k, ido, istep, ostep, is, os, cc, ch, tw, bwd);
+      }
+      return;
+    }
+    if (batch === 1 && ido === 1) {
+      // pairs k, k+1: inputs 4·istep apart, outputs contiguous
+      const kstep = 4 * istep;
+      let k = 0;
+      for (; k + 2 <= l1; k += 2) {
+        const a = cc + <usize>k * kstep;
+        const c0 = v128.load64_lane(a + kstep, v128.load64_zero(a), 1);
+        const c1 = v128.load64_lane(a + kstep + is, v128.load64_zero(a + is), 1);
+        const c2 = v128.load64_lane(a + kstep + 2 * is, v128.load64_zero(a + 2 * is), 1);
+        const c3 = v128.load64_lane(a + kstep + 3 * is, v128.load64_zero(a + 3 * is), 1);
+        const o = ch + <usize>k * ostep;
+        const t1 = f32x4.add(c0, c2);
+        const t2 = f32x4.sub(c0, c2);
+        const t3 = f32x4.add(c1, c3);
+        const t4 = f32x4.mul(swap2(f32x4.sub(c1, c3)), sgn);
+        v128.store(o, f32x4.add(t1, t3));
+        v128.store(o + os, f32x4.add(t2, t4));
+        v128.store(o + 2 * os, f32x4.sub(t1, t3));
+        v128.store(o + 3 * os, f32x4.sub(t2, t4));
+      }
+      k0 = k;
+    }
+  }
+  for (let k = k0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      for (let t = 0; t < batch; t++) scalar4_c64(i, k, ido, istep, ostep, is, os, cc + ((<usize>t) << 3), ch + ((<usize>t) << 3), tw, bwd);
+    }
+  }
+}
+
+function scalar4_c64(
+  i: i32,
+  k: i32,
+  ido: i32,
+  istep: usize,
+  ostep: usize,
+  is: usize,
+  os: usize,
+  cc: usize,
+  ch: usize,
+  tw: usize,
+  bwd: i32,
+): void {
+  const a = cc + (<usize>i + <usize>ido * 4 * <usize>k) * istep;
+  const o = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+  const c0r = load<f32>(a);
+  const c0i = load<f32>(a + 4);
+  const c1r = load<f32>(a + is);
+  const c1i = load<f32>(a + is + 4);
+  const c2r = load<f32>(a + 2 * is);
+  const c2i = load<f32>(a + 2 * is + 4);
+  const c3r = load<f32>(a + 3 * is);
+  const c3i = load<f32>(a + 3 * is + 4);
+  const t1r = c0r + c2r;
+  const t1i = c0i + c2i;
+  const t2r = c0r - c2r;
+  const t2i = c0i - c2i;
+  const t3r = c1r + c3r;
+  const t3i = c1i + c3i;
+  let t4r = c1r - c3r;
+  let t4i = c1i - c3i;
+  if (bwd) {
+    t4r = -t4r;
+    t4i = -t4i;
+  }
+  store<f32>(o, t1r + t3r);
+  store<f32>(o + 4, t1i + t3i);
+  cstore32(o + os, t2r + t4i, t2i - t4r, tw32(tw, 4, i, 1), i);
+  cstore32(o + 2 * os, t1r - t3r, t1i - t3i, tw32(tw, 4, i, 2), i);
+  cstore32(o + 3 * os, t2r - t4i, t2i + t4r, tw32(tw, 4, i, 3), i);
+}
+
+export function pass2_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize): void {
+  const istep = (<usize>cs) << 3;
+  const ostep = (<usize>hs) << 3;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  let k0 = 0;
+  if (ASC_FEATURE_SIMD) {
+    if (batch >= 2 && (batch & 1) === 0) {
+      for (let k = 0; k < l1; k++) {
+        for (let i = 0; i < ido; i++) {
+          const a0 = cc + (<usize>i + <usize>ido * 2 * <usize>k) * istep;
+          const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+          const w = v128.load64_splat(tw32(tw, 2, i, 1));
+          for (let t: usize = 0; t < (<usize>batch) << 3; t += 16) {
+            const x = v128.load(a0 + t);
+            const y = v128.load(a0 + is + t);
+            v128.store(o0 + t, f32x4.add(x, y));
+            v128.store(o0 + os + t, i === 0 ? f32x4.sub(x, y) : cmul2(f32x4.sub(x, y), w));
+          }
+        }
+      }
+      return;
+    }
+    if (batch === 1 && ido >= 2) {
+      for (let k = 0; k < l1; k++) {
+        const a0k = cc + <usize>ido * 2 * <usize>k * istep;
+        const o0k = ch + <usize>ido * <usize>k * ostep;
+        let i = 0;
+        for (; i + 2 <= ido; i += 2) {
+          const a = a0k + <usize>i * istep;
+          const o = o0k + <usize>i * ostep;
+          const x = v128.load(a);
+          const y = v128.load(a + is);
+          v128.store(o, f32x4.add(x, y));
+          v128.store(o + os, cmul2(f32x4.sub(x, y), v128.load(tw + ((<usize>(i >> 1)) << 4))));
+        }
+        if (i < ido) scalar2_c64(i, k, ido, istep, ostep, is, os, cc, ch, tw);
+      }
+      return;
+    }
+    if (batch === 1 && ido === 1) {
+      const kstep = 2 * istep;
+      let k = 0;
+      for (; k + 2 <= l1; k += 2) {
+        const a = cc + <usize>k * kstep;
+        const x = v128.load64_lane(a + kstep, v128.load64_zero(a), 1);
+        const y = v128.load64_lane(a + kstep + is, v128.load64_zero(a + is), 1);
+        const o = ch + <usize>k * ostep;
+        v128.store(o, f32x4.add(x, y));
+        v128.store(o + os, f32x4.sub(x, y));
+      }
+      k0 = k;
+    }
+  }
+  for (let k = k0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      for (let t = 0; t < batch; t++) scalar2_c64(i, k, ido, istep, ostep, is, os, cc + ((<usize>t) << 3), ch + ((<usize>t) << 3), tw);
+    }
+  }
+}
+
+function scalar2_c64(i: i32, k: i32, ido: i32, istep: usize, ostep: usize, is: usize, os: usize, cc: usize, ch: usize, tw: usize): void {
+  const a = cc + (<usize>i + <usize>ido * 2 * <usize>k) * istep;
+  const o = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+  const ar = load<f32>(a);
+  const ai = load<f32>(a + 4);
+  const br = load<f32>(a + is);
+  const bi = load<f32>(a + is + 4);
+  store<f32>(o, ar + br);
+  store<f32>(o + 4, ai + bi);
+  cstore32(o + os, ar - br, ai - bi, tw32(tw, 2, i, 1), i);
+}
+
+// ---- complex64 helpers for the N-D path (wasmnd.ts) ---------------------------------------
+
+/** copy_rows_c128 for 8-byte complex64 elements. */
+export function copy_rows_c64(a: usize, as: i32, b: usize, bs: i32, rows: i32, count: i32): void {
+  const bytes = (<usize>count) << 3;
+  for (let r = 0; r < rows; r++) memory.copy(b + ((<usize>r * <usize>bs) << 3), a + ((<usize>r * <usize>as) << 3), bytes);
+}
+
+/** r2c_split_c128 in float32 (w: h + 1 complex64); SIMD takes bins k, k+1 together. */
+export function r2c_split_c64(z: usize, x: usize, w: usize, h: i32): void {
+  let k = 0;
+  if (ASC_FEATURE_SIMD) {
+    if (h >= 4) {
+      split1_c64(z, x, w, h, 0);
+      k = 1;
+      const conj = f32x4(1.0, -1.0, 1.0, -1.0);
+      const half = f32x4(0.5, -0.5, 0.5, -0.5);
+      for (; k + 2 <= h; k += 2) {
+        const za = v128.load(z + ((<usize>k) << 3)); // Z_k, Z_{k+1}
+        const zb = v128.load(z + ((<usize>(h - k - 1)) << 3)); // Z_{h−k−1}, Z_{h−k}
+        const cb = f32x4.mul(v128.shuffle<f32>(zb, zb, 2, 3, 0, 1), conj); // conj Z_{h−k}, conj Z_{h−k−1}
+        const e = f32x4.mul(f32x4.add(za, cb), f32x4.splat(0.5));
+        const o = f32x4.mul(swap2(f32x4.sub(za, cb)), half);
+        v128.store(x + ((<usize>k) << 3), f32x4.add(e, cmul2(o, v128.load(w + ((<usize>k) << 3)))));
+      }
+    }
+  }
+  for (; k <= h; k++) split1_c64(z, x, w, h, k);
+}
+
+function split1_c64(z: usize, x: usize, w: usize, h: i32, k: i32): void {
+  const a = (<usize>(k === h ? 0 : k)) << 3;
+  const b = (<usize>(k === 0 ? 0 : h - k)) << 3;
+  const kk = (<usize>k) << 3;
+  const zr = load<f32>(z + a);
+  const zi = load<f32>(z + a + 4);
+  const cr = load<f32>(z + b);
+  const ci = -load<f32>(z + b + 4);
+  const er: f32 = 0.5 * (zr + cr);
+  const ei: f32 = 0.5 * (zi + ci);
+  const or: f32 = 0.5 * (zi - ci);
+  const oi: f32 = -0.5 * (zr - cr);
+  const wr = load<f32>(w + kk);
+  const wi = load<f32>(w + kk + 4);
+  store<f32>(x + kk, er + (or * wr - oi * wi));
+  store<f32>(x + kk + 4, ei + (or * wi + oi * wr));
+}
+
+/** c2r_join_c128 in float32. */
+export function c2r_join_c64(x: usize, z: usize, w: usize, h: i32): void {
+  for (let k = 0; k < h; k++) {
+    const kk = (<usize>k) << 3;
+    const m = (<usize>(h - k)) << 3;
+    const xr = load<f32>(x + kk);
+    const xi: f32 = k === 0 ? 0.0 : load<f32>(x + kk + 4);
+    const cr = load<f32>(x + m);
+    const ci: f32 = k === 0 ? 0.0 : -load<f32>(x + m + 4);
+    const er = xr + cr;
+    const ei = xi + ci;
+    const dr = xr - cr;
+    const di = xi - ci;
+    const wr = load<f32>(w + kk);
+    const wi = -load<f32>(w + kk + 4);
+    const or = dr * wr - di * wi;
+    const oi = dr * wi + di * wr;
+    store<f32>(z + kk, er - oi);
+    store<f32>(z + kk + 4, ei + or);
+  }
+}
+
+/** a[k] *= s for `count` f32 scalars. */
+export function scale_f32(a: usize, count: i32, s: f32): void {
+  let k = 0;
+  if (ASC_FEATURE_SIMD) {
+    const v = f32x4.splat(s);
+    for (; k + 4 <= count; k += 4) v128.store(a + ((<usize>k) << 2), f32x4.mul(v128.load(a + ((<usize>k) << 2)), v));
+  }
+  for (; k < count; k++) store<f32>(a + ((<usize>k) << 2), load<f32>(a + ((<usize>k) << 2)) * s);
+}
+
+/** z[k] = (x[k], 0) for f32 values → complex64. */
+export function widen_f32(x: usize, z: usize, count: i32): void {
+  for (let k = count - 1; k >= 0; k--) {
+    store<f32>(z + ((<usize>k) << 3), load<f32>(x + ((<usize>k) << 2)));
+    store<f32>(z + ((<usize>k) << 3) + 4, 0.0);
+  }
+}
+
+// ---- radix 8 (complex128) -----------------------------------------------------------------
+// y_k = b_k + W8^k·e_k, y_{k+4} = b_k − W8^k·e_k (k < 4), with b / e the radix-4 transforms of
+// the even / odd inputs and W8 = e^{∓iπ/4}: W8·z = (z + r(z))/√2, W8²·z = r(z), W8³·z = (r(z) − z)/√2,
+// where r(z) = ∓i·z (the same rotation as radix 4). Twiddles: tw(i, j), j = 1..7, at tw[i·7 + j−1].
+
+const RSQRT2: f64 = Math.SQRT1_2;
+
+export function pass8_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize, bwd: i32): void {
+  const step = (<usize>batch) << 4;
+  const istep = (<usize>cs) << 4;
+  const ostep = (<usize>hs) << 4;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  if (ASC_FEATURE_SIMD) {
+    const sgn = bwd ? f64x2(-1.0, 1.0) : f64x2(1.0, -1.0);
+    const h = f64x2.splat(RSQRT2);
+    for (let k = 0; k < l1; k++) {
+      for (let i = 0; i < ido; i++) {
+        const a0 = cc + (<usize>i + <usize>ido * 8 * <usize>k) * istep;
+        const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+        const wp = tw + <usize>i * 112;
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = a0 + t;
+          const c0 = v128.load(a);
+          const c1 = v128.load(a + is);
+          const c2 = v128.load(a + 2 * is);
+          const c3 = v128.load(a + 3 * is);
+          const c4 = v128.load(a + 4 * is);
+          const c5 = v128.load(a + 5 * is);
+          const c6 = v128.load(a + 6 * is);
+          const c7 = v128.load(a + 7 * is);
+          // evens
+          const a0e = f64x2.add(c0, c4);
+          const a1e = f64x2.sub(c0, c4);
+          const a2e = f64x2.add(c2, c6);
+          const a3e = rot(f64x2.sub(c2, c6), sgn);
+          const b0 = f64x2.add(a0e, a2e);
+          const b2 = f64x2.sub(a0e, a2e);
+          const b1 = f64x2.add(a1e, a3e);
+          const b3 = f64x2.sub(a1e, a3e);
+          // odds
+          const d0 = f64x2.add(c1, c5);
+          const d1 = f64x2.sub(c1, c5);
+          const d2 = f64x2.add(c3, c7);
+          const d3 = rot(f64x2.sub(c3, c7), sgn);
+          const e0 = f64x2.add(d0, d2);
+          const e2 = rot(f64x2.sub(d0, d2), sgn); // W8²·e2
+          const e1r = f64x2.add(d1, d3);
+          const e3r = f64x2.sub(d1, d3);
+          const e1 = f64x2.mul(f64x2.add(e1r, rot(e1r, sgn)), h); // W8·e1
+          const e3 = f64x2.mul(f64x2.sub(rot(e3r, sgn), e3r), h); // W8³·e3
+          const o = o0 + t;
+          v128.store(o, f64x2.add(b0, e0));
+          if (i === 0) {
+            v128.store(o + os, f64x2.add(b1, e1));
+            v128.store(o + 2 * os, f64x2.add(b2, e2));
+            v128.store(o + 3 * os, f64x2.add(b3, e3));
+            v128.store(o + 4 * os, f64x2.sub(b0, e0));
+            v128.store(o + 5 * os, f64x2.sub(b1, e1));
+            v128.store(o + 6 * os, f64x2.sub(b2, e2));
+            v128.store(o + 7 * os, f64x2.sub(b3, e3));
+          } else {
+            v128.store(o + os, cmul(f64x2.add(b1, e1), v128.load(wp)));
+            v128.store(o + 2 * os, cmul(f64x2.add(b2, e2), v128.load(wp + 16)));
+            v128.store(o + 3 * os, cmul(f64x2.add(b3, e3), v128.load(wp + 32)));
+            v128.store(o + 4 * os, cmul(f64x2.sub(b0, e0), v128.load(wp + 48)));
+            v128.store(o + 5 * os, cmul(f64x2.sub(b1, e1), v128.load(wp + 64)));
+            v128.store(o + 6 * os, cmul(f64x2.sub(b2, e2), v128.load(wp + 80)));
+            v128.store(o + 7 * os, cmul(f64x2.sub(b3, e3), v128.load(wp + 96)));
+          }
+        }
+      }
+    }
+  } else {
+    // scalar: two radix-4 halves on (re, im) pairs
+    const s: f64 = bwd ? 1.0 : -1.0; // r(z) = s·i·z
+    for (let k = 0; k < l1; k++) {
+      for (let i = 0; i < ido; i++) {
+        const a0 = cc + (<usize>i + <usize>ido * 8 * <usize>k) * istep;
+        const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+        const wp = tw + <usize>i * 112;
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = a0 + t;
+          const o = o0 + t;
+          const c0r = load<f64>(a);
+          const c0i = load<f64>(a + 8);
+          const c1r = load<f64>(a + is);
+          const c1i = load<f64>(a + is + 8);
+          const c2r = load<f64>(a + 2 * is);
+          const c2i = load<f64>(a + 2 * is + 8);
+          const c3r = load<f64>(a + 3 * is);
+          const c3i = load<f64>(a + 3 * is + 8);
+          const c4r = load<f64>(a + 4 * is);
+          const c4i = load<f64>(a + 4 * is + 8);
+          const c5r = load<f64>(a + 5 * is);
+          const c5i = load<f64>(a + 5 * is + 8);
+          const c6r = load<f64>(a + 6 * is);
+          const c6i = load<f64>(a + 6 * is + 8);
+          const c7r = load<f64>(a + 7 * is);
+          const c7i = load<f64>(a + 7 * is + 8);
+          const a0r = c0r + c4r;
+          const a0i = c0i + c4i;
+          const a1r = c0r - c4r;
+          const a1i = c0i - c4i;
+          const a2r = c2r + c6r;
+          const a2i = c2i + c6i;
+          // r(x) = s·i·x = (−s·xi, s·xr)
+          const a3r = -s * (c2i - c6i);
+          const a3i = s * (c2r - c6r);
+          const b0r = a0r + a2r;
+          const b0i = a0i + a2i;
+          const b2r = a0r - a2r;
+          const b2i = a0i - a2i;
+          const b1r = a1r + a3r;
+          const b1i = a1i + a3i;
+          const b3r = a1r - a3r;
+          const b3i = a1i - a3i;
+          const d0r = c1r + c5r;
+          const d0i = c1i + c5i;
+          const d1r = c1r - c5r;
+          const d1i = c1i - c5i;
+          const d2r = c3r + c7r;
+          const d2i = c3i + c7i;
+          const d3r = -s * (c3i - c7i);
+          const d3i = s * (c3r - c7r);
+          const e0r = d0r + d2r;
+          const e0i = d0i + d2i;
+          const e2r = -s * (d0i - d2i);
+          const e2i = s * (d0r - d2r);
+          const f1r = d1r + d3r;
+          const f1i = d1i + d3i;
+          const f3r = d1r - d3r;
+          const f3i = d1i - d3i;
+          const e1r = (f1r - s * f1i) * RSQRT2;
+          const e1i = (f1i + s * f1r) * RSQRT2;
+          const e3r = (-s * f3i - f3r) * RSQRT2;
+          const e3i = (s * f3r - f3i) * RSQRT2;
+          store<f64>(o, b0r + e0r);
+          store<f64>(o + 8, b0i + e0i);
+          cstore(o + os, b1r + e1r, b1i + e1i, wp, i);
+          cstore(o + 2 * os, b2r + e2r, b2i + e2i, wp + 16, i);
+          cstore(o + 3 * os, b3r + e3r, b3i + e3i, wp + 32, i);
+          cstore(o + 4 * os, b0r - e0r, b0i - e0i, wp + 48, i);
+          cstore(o + 5 * os, b1r - e1r, b1i - e1i, wp + 64, i);
+          cstore(o + 6 * os, b2r - e2r, b2i - e2i, wp + 80, i);
+          cstore(o + 7 * os, b3r - e3r, b3i - e3i, wp + 96, i);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * W2 — real 2-D FFT (rfft2) of a seeded random size × size image, float32 and float64,
+ * size = 1024 and 4096: `rfft2(a)` on an NDArray, output [size, size/2 + 1] complex.
+ * Throughput counted as a half-size complex 2-D FFT: 2.5·N·log2(N) FLOP with N = size².
+ * Anchors: scipy.fft.rfft2 (workers 1 and 2), numpy.fft.rfft2, cv2.dft (when installed).
+ */
+import type { NDArray } from '../../core/ndarray.js';
+import { randomNormal } from '../../core/random.js';
+import { rfft2 } from '../../fft/api.js';
+import type { SetupOptions, Workload } from '../workload.js';
+
+interface State {
+  a: NDArray; // [size, size]
+}
+
+export const w2: Workload<State> = {
+  id: 'W2',
+  description: 'real 2-D FFT (rfft2) of a size × size image',
+  params: ['size'],
+  cases: [
+    { size: 1024, dtype: 'float32' },
+    { size: 1024, dtype: 'float64' },
+    { size: 4096, dtype: 'float32' },
+    { size: 4096, dtype: 'float64' },
+  ],
+  repeats: 5,
+  parallel: false,
+  setup(params, { seed }: SetupOptions): State {
+    const size = Number(params.size);
+    const dtype = params.dtype === 'float64' ? 'float64' : 'float32';
+    return { a: randomNormal([size, size], { seed, dtype }) };
+  },
+  run: ({ a }) => rfft2(a).data[1],
+  work: (params) => {
+    const N = Number(params.size) ** 2;
+    return { amount: 2.5 * N * Math.log2(N), unit: 'FLOP' };
+  },
+  anchors: [
+    { kind: 'python', name: 'scipy.fft.rfft2 workers=1', script: 'fft.py', module: 'scipy' },
+    { kind: 'python', name: 'scipy.fft.rfft2 workers=2', script: 'fft.py', module: 'scipy' },
+    { kind: 'python', name: 'numpy.fft.rfft2', script: 'fft.py', module: 'numpy' },
+    { kind: 'python', name: 'cv2.dft', script: 'fft.py', module: 'cv2' },
+  ],
+};

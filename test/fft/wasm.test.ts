@@ -1,0 +1,89 @@
+/** Parity of the WebAssembly passes (assembly/fft.ts) with the plain-TS passes (plan.ts), both variants. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { setFftBackend } from '../../src/fft/backend.js';
+import { ComplexPlan } from '../../src/fft/plan.js';
+import { FOUR_STEP_MIN, fourStepSplit, WasmFourStep, WasmRadixPlan, wasmEngine } from '../../src/fft/wasm.js';
+import { randomBuffer, relErr } from './helpers.js';
+
+// radix 4, 2, 3, 5, generic 7 / 11 / 13, mixed, Bluestein (inner plan in wasm), sizes 1 and 2
+const SIZES = [1, 2, 3, 4, 5, 7, 8, 11, 16, 24, 25, 49, 60, 64, 77, 100, 128, 143, 210, 243, 1000, 1009, 4096, 5005, 65536];
+
+afterAll(() => setFftBackend('auto'));
+
+describe.each(['wasm', 'wasm-scalar'] as const)('%s backend', (backend) => {
+  it(`wasmEngine('${backend === 'wasm' ? 'simd' : 'scalar'}') loads the fft family`, () => {
+    expect(wasmEngine(backend === 'wasm' ? 'simd' : 'scalar')).not.toBeNull();
+  });
+  it('plan.forward / backward match the TS passes within 1e-14', () => {
+    for (const n of SIZES) {
+      const plan = new ComplexPlan(n);
+      const x = randomBuffer(2 * n, n);
+      for (const bwd of [false, true]) {
+        setFftBackend('ts');
+        const want = new Float64Array(2 * n);
+        bwd ? plan.backward(x, want) : plan.forward(x, want);
+        setFftBackend(backend);
+        const got = new Float64Array(2 * n);
+        bwd ? plan.backward(x, got) : plan.forward(x, got);
+        expect(relErr(got, want), `n=${n} bwd=${bwd}`).toBeLessThan(1e-14);
+      }
+    }
+  });
+  it('plan.forward(x, x) in place and NaN propagation', () => {
+    setFftBackend(backend);
+    const plan = new ComplexPlan(96);
+    const x = randomBuffer(192, 3);
+    const want = new Float64Array(192);
+    plan.forward(x, want);
+    plan.forward(x, x);
+    expect(relErr(x, want)).toBe(0);
+    x[5] = Number.NaN;
+    plan.forward(x, x);
+    for (let k = 0; k < 96; k++) expect(Number.isNaN(x[2 * k]) || Number.isNaN(x[2 * k + 1]), `bin ${k}`).toBe(true);
+  });
+});
+
+describe('WasmFourStep', () => {
+  it('engine.c2c(new WasmFourStep(n, n1)) matches the radix passes (both directions, both variants)', () => {
+    for (const variant of ['simd', 'scalar'] as const) {
+      const engine = wasmEngine(variant)!;
+      for (const [n, n1] of [
+        [4096, 64],
+        [6000, 60],
+        [3 ** 8, 81],
+      ]) {
+        const x = randomBuffer(2 * n, n);
+        for (const bwd of [false, true]) {
+          const want = new Float64Array(2 * n);
+          engine.c2c(new WasmRadixPlan(n), x, want, bwd);
+          const got = new Float64Array(2 * n);
+          engine.c2c(new WasmFourStep(n, n1), x, got, bwd);
+          expect(relErr(got, want), `${variant} n=${n} bwd=${bwd}`).toBeLessThan(1e-14);
+        }
+      }
+    }
+  });
+  it('fourStepSplit(n) is 0 below FOUR_STEP_MIN and a divisor near √n above it', () => {
+    expect(fourStepSplit(1024)).toBe(0);
+    if (Number.isFinite(FOUR_STEP_MIN)) expect(fourStepSplit(2 ** 20)).toBe(1024);
+  });
+});
+
+describe.each(['wasm', 'wasm-scalar'] as const)('%s complex64 kernels', (backend) => {
+  it('plan.forward / backward on Float32Array match the float64 TS passes within 1e-6 (powers of two)', () => {
+    for (const n of [2, 4, 8, 16, 32, 128, 512, 2048, 8192]) {
+      const plan = new ComplexPlan(n);
+      const x = Float32Array.from(randomBuffer(2 * n, n));
+      for (const bwd of [false, true]) {
+        setFftBackend('ts');
+        const want = new Float64Array(2 * n);
+        const x64 = Float64Array.from(x);
+        bwd ? plan.backward(x64, want) : plan.forward(x64, want);
+        setFftBackend(backend);
+        const got = new Float32Array(2 * n);
+        bwd ? plan.backward(x, got) : plan.forward(x, got);
+        expect(relErr(got, want), `n=${n} bwd=${bwd}`).toBeLessThan(1e-6);
+      }
+    }
+  });
+});
