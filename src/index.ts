@@ -8,3 +8,4 @@ export * from './parallel/index.js';
 export * from './io/index.js';
 export * as stats from './stats/index.js';
 export * as spectrum from './spectrum/index.js';
+export * as diffusion from './diffusion/index.js';

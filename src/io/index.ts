@@ -4,3 +4,4 @@ export * from './image.js';
 export * from './jpeg.js';
 export * from './npy.js';
 export * from './png.js';
+export * from './gif.js';

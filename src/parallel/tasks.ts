@@ -12,6 +12,7 @@
  */
 import type { TaskTable } from './task.js';
 import * as test from './test-tasks.js';
+import * as diffusion from '../diffusion/sample-task.js';
 
 export const tasks: TaskTable = {
   'test.echo': (args) => test.echo(args),
@@ -22,4 +23,5 @@ export const tasks: TaskTable = {
   'test.throw': (args) => test.fail(args),
   'test.crash': (args, ctx) => test.crash(args, ctx),
   'test.trap': () => test.trap(),
+  'diffusion.sampleRows': (args) => diffusion.sampleRowsTask(args),
 };

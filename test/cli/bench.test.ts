@@ -64,7 +64,8 @@ describe('convolab bench', () => {
     const child = spawn(process.execPath, [BIN, 'bench', 'W0', '--repeats', '100000', '--n', '1000000'], { cwd: ROOT });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((r) => setTimeout(r, 700));
+    // Long enough for the child to import the CLI and install its handlers, even on a loaded machine.
+    await new Promise((r) => setTimeout(r, 2500));
     child.kill(signal);
     const code = await new Promise((r) => child.on('close', r));
     expect(code).toBe(130);

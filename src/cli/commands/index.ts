@@ -7,11 +7,14 @@ import { command as acf } from './acf.js';
 import { command as arima } from './arima.js';
 import { command as bench } from './bench.js';
 import { command as convert } from './convert.js';
+import { command as diffuse } from './diffuse.js';
 import { command as compress } from './compress.js';
 import { command as fft } from './fft.js';
 import { command as freqFilter } from './freq-filter.js';
 import { command as info } from './info.js';
 import { command as orientation } from './orientation.js';
+import { command as propagator } from './propagator.js';
+import { command as sample } from './sample.js';
 import { command as serve } from './serve.js';
 import { command as smooth } from './smooth.js';
 import { command as spectrum } from './spectrum.js';
@@ -25,6 +28,9 @@ export const COMMANDS: readonly Command[] = [
   orientation,
   freqFilter,
   compress,
+  propagator,
+  diffuse,
+  sample,
   smooth,
   acf,
   arima,
