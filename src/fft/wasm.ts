@@ -188,8 +188,8 @@ export class WasmEngine {
       // n = 1: a copy
       for (let t = 0; t < batch; t++) {
         const v = this.f64();
-        v[(dst >> 3) + 2 * t] = v[(src >> 3) + 2 * t];
-        v[(dst >> 3) + 2 * t + 1] = v[(src >> 3) + 2 * t + 1];
+        v[dst / 8 + 2 * t] = v[src / 8 + 2 * t];
+        v[dst / 8 + 2 * t + 1] = v[src / 8 + 2 * t + 1];
       }
       return;
     }
@@ -342,9 +342,16 @@ export {
   wasmFactors,
 } from './wasmplans.js';
 
-const engines = new Map<WasmVariant, WasmEngine | null>();
+const engines = new Map<WasmVariant, WasmEngine>();
+/** When loading last failed, per variant: a browser main thread refuses synchronous compiles until `initWasm()` ran. */
+const failedAt = new Map<WasmVariant, number>();
+const RETRY_MS = 1000;
 
-/** The engine for a variant, or null when the 'fft' family is not built / not loadable here. */
+/**
+ * The engine for a variant, or null when the 'fft' family is not built or not loadable here
+ * (then the TS passes run). After a failure, loading is retried at most once a second, so a
+ * later `await initWasm()` in a browser switches FFTs to WebAssembly.
+ */
 export function wasmEngine(variant?: WasmVariant): WasmEngine | null {
   let key: WasmVariant;
   try {
@@ -352,14 +359,16 @@ export function wasmEngine(variant?: WasmVariant): WasmEngine | null {
   } catch {
     return null;
   }
-  let e = engines.get(key);
-  if (e === undefined) {
-    try {
-      e = new WasmEngine(wasmKernels<FftExports>('fft', key));
-    } catch {
-      e = null;
-    }
-    engines.set(key, e);
+  const e = engines.get(key);
+  if (e !== undefined) return e;
+  const failed = failedAt.get(key);
+  if (failed !== undefined && Date.now() - failed < RETRY_MS) return null;
+  try {
+    const engine = new WasmEngine(wasmKernels<FftExports>('fft', key));
+    engines.set(key, engine);
+    return engine;
+  } catch {
+    failedAt.set(key, Date.now());
+    return null;
   }
-  return e;
 }
