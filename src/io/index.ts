@@ -5,3 +5,4 @@ export * from './image.js';
 export * from './jpeg.js';
 export * from './npy.js';
 export * from './png.js';
+export * from './wav.js';

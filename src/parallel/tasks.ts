@@ -10,9 +10,12 @@
  * Node workers run the built file (dist/parallel/tasks.js): rebuild (`npm run build:ts`) after
  * adding a task.
  */
+
+import * as diffusion from '../diffusion/sample-task.js';
+import * as fft from '../fft/task.js';
+import * as match from '../match/tasks.js';
 import type { TaskTable } from './task.js';
 import * as test from './test-tasks.js';
-import * as diffusion from '../diffusion/sample-task.js';
 
 export const tasks: TaskTable = {
   'test.echo': (args) => test.echo(args),
@@ -23,5 +26,10 @@ export const tasks: TaskTable = {
   'test.throw': (args) => test.fail(args),
   'test.crash': (args, ctx) => test.crash(args, ctx),
   'test.trap': () => test.trap(),
+  'match.rows': (args) => match.rowsTask(args),
+  'match.cols': (args) => match.colsTask(args),
+  'match.scores': (args) => match.scoresTask(args),
+  'search.eval': async (args) => (await import('../search/tasks.js')).evalTask(args),
   'diffusion.sampleRows': (args) => diffusion.sampleRowsTask(args),
+  'fft.ndStep': (args) => fft.ndStepTask(args),
 };

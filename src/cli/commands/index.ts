@@ -6,12 +6,14 @@ import type { Command } from '../command.js';
 import { command as acf } from './acf.js';
 import { command as arima } from './arima.js';
 import { command as bench } from './bench.js';
+import { command as compress } from './compress.js';
 import { command as convert } from './convert.js';
 import { command as diffuse } from './diffuse.js';
-import { command as compress } from './compress.js';
 import { command as fft } from './fft.js';
+import { command as find } from './find.js';
 import { command as freqFilter } from './freq-filter.js';
 import { command as info } from './info.js';
+import { command as match } from './match.js';
 import { command as orientation } from './orientation.js';
 import { command as propagator } from './propagator.js';
 import { command as sample } from './sample.js';
@@ -28,6 +30,8 @@ export const COMMANDS: readonly Command[] = [
   orientation,
   freqFilter,
   compress,
+  match,
+  find,
   propagator,
   diffuse,
   sample,
