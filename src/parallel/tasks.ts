@@ -12,7 +12,6 @@
  */
 
 import * as diffusion from '../diffusion/sample-task.js';
-import * as fft from '../fft/task.js';
 import * as match from '../match/tasks.js';
 import type { TaskTable } from './task.js';
 import * as test from './test-tasks.js';
@@ -29,7 +28,5 @@ export const tasks: TaskTable = {
   'match.rows': (args) => match.rowsTask(args),
   'match.cols': (args) => match.colsTask(args),
   'match.scores': (args) => match.scoresTask(args),
-  'search.eval': async (args) => (await import('../search/tasks.js')).evalTask(args),
   'diffusion.sampleRows': (args) => diffusion.sampleRowsTask(args),
-  'fft.ndStep': (args) => fft.ndStepTask(args),
 };
