@@ -66,7 +66,12 @@ describe.runIf(runBrowser)('lab/chapters/correlation.html in chromium', () => {
       logLevel: 'silent',
       worker: { format: 'es' },
       define: { __LAB_PAGES__: JSON.stringify(['correlation']) },
-      build: { outDir: dir, emptyOutDir: true, target: 'es2022', rolldownOptions: { input: { match: join(lab, 'chapters', 'correlation.html') } } },
+      build: {
+        outDir: dir,
+        emptyOutDir: true,
+        target: 'es2022',
+        rolldownOptions: { input: { match: join(lab, 'chapters', 'correlation.html') } },
+      },
     });
     server = await startServer({ root: dir, mounts: { '/samples/': join(ROOT, 'samples') }, port: 0 });
     const { chromium } = await import('playwright-core');

@@ -8,11 +8,14 @@ import { command as arima } from './arima.js';
 import { command as bench } from './bench.js';
 import { command as compress } from './compress.js';
 import { command as convert } from './convert.js';
+import { command as convolve } from './convolve.js';
 import { command as diffuse } from './diffuse.js';
 import { command as fft } from './fft.js';
+import { command as filter } from './filter.js';
 import { command as find } from './find.js';
 import { command as freqFilter } from './freq-filter.js';
 import { command as info } from './info.js';
+import { command as kernels } from './kernels.js';
 import { command as match } from './match.js';
 import { command as orientation } from './orientation.js';
 import { command as propagator } from './propagator.js';
@@ -25,6 +28,9 @@ import { command as whiten } from './whiten.js';
 export const COMMANDS: readonly Command[] = [
   info,
   convert,
+  convolve,
+  filter,
+  kernels,
   fft,
   spectrum,
   orientation,
