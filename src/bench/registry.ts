@@ -4,6 +4,7 @@
  */
 import { ArgumentError } from '../core/errors.js';
 import { type CaseParams, PARAM_NAMES, type ParamName, type Workload } from './workload.js';
+import { wBatch } from './workloads/w-batch.js';
 import { ws1, ws2 } from './workloads/w-spectrum.js';
 import { w0 } from './workloads/w0-dot.js';
 import { w1 } from './workloads/w1-fft.js';
@@ -12,7 +13,7 @@ import { w6 } from './workloads/w6-match.js';
 import { w6b } from './workloads/w6-snippet.js';
 import { w9 } from './workloads/w9-arima.js';
 
-export const WORKLOADS: readonly Workload[] = [w0, w1, w2, w6, w6b, w9, ws1, ws2] as Workload[];
+export const WORKLOADS: readonly Workload[] = [w0, w1, w2, w6, w6b, w9, ws1, ws2, wBatch] as Workload[];
 
 /** Workloads by id (case-insensitive, `w1` = `W1`); no ids = all of them. */
 export function selectWorkloads(ids: readonly string[], registry: readonly Workload[] = WORKLOADS): Workload[] {

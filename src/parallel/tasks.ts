@@ -28,5 +28,6 @@ export const tasks: TaskTable = {
   'match.rows': (args) => match.rowsTask(args),
   'match.cols': (args) => match.colsTask(args),
   'match.scores': (args) => match.scoresTask(args),
+  'batch.process': async (args, ctx) => (await import('../batch/task.js')).processTask(args, ctx),
   'diffusion.sampleRows': (args) => diffusion.sampleRowsTask(args),
 };

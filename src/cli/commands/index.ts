@@ -5,6 +5,7 @@
 import type { Command } from '../command.js';
 import { command as acf } from './acf.js';
 import { command as arima } from './arima.js';
+import { command as batch } from './batch.js';
 import { command as bench } from './bench.js';
 import { command as compress } from './compress.js';
 import { command as convert } from './convert.js';
@@ -24,6 +25,7 @@ import { command as serve } from './serve.js';
 import { command as smooth } from './smooth.js';
 import { command as spectrum } from './spectrum.js';
 import { command as whiten } from './whiten.js';
+import { command as worker } from './worker.js';
 
 export const COMMANDS: readonly Command[] = [
   info,
@@ -45,6 +47,8 @@ export const COMMANDS: readonly Command[] = [
   acf,
   arima,
   whiten,
+  batch,
+  worker,
   bench,
   serve,
 ];
