@@ -41,7 +41,7 @@ function pages(): Record<string, string> {
 
 /** Serve repo/samples at /samples/ in dev and preview (plain files only, no escaping the folder). */
 function samplesMiddleware(): Plugin {
-  const types: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.md': 'text/markdown; charset=utf-8' };
+  const types: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.md': 'text/markdown; charset=utf-8', '.csv': 'text/csv; charset=utf-8' };
   const handler: Connect.NextHandleFunction = (req, res, next) => {
     const path = (req.url ?? '').split('?', 1)[0];
     if (!path.startsWith('/samples/')) return next();
@@ -50,7 +50,7 @@ function samplesMiddleware(): Plugin {
       res.end('404 not found\n');
     };
     const name = path.slice('/samples/'.length);
-    if (!/^[\w-][\w.-]*$/.test(name)) return notFound(); // one plain file name, no escapes
+    if (!/^([\w-]+\/)?[\w-][\w.-]*$/.test(name)) return notFound(); // a plain file name, optionally in one sub-folder (series/); no escapes
     let real: string;
     try {
       real = realpathSync(join(samplesDir, name));
