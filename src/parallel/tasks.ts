@@ -28,6 +28,8 @@ export const tasks: TaskTable = {
   'match.rows': (args) => match.rowsTask(args),
   'match.cols': (args) => match.colsTask(args),
   'match.scores': (args) => match.scoresTask(args),
+  'nn.grad': async (args) => (await import('../nn/tasks.js')).gradTask(args), // loaded on first use: workers start lean
+  'nn.eval': async (args) => (await import('../nn/tasks.js')).evalTask(args),
   'batch.process': async (args, ctx) => (await import('../batch/task.js')).processTask(args, ctx),
   'diffusion.sampleRows': (args) => diffusion.sampleRowsTask(args),
 };
