@@ -10,6 +10,7 @@ export * from './fft/index.js';
 export * as filters from './filters/index.js';
 export * from './io/index.js';
 export * as match from './match/index.js';
+export * as nn from './nn/index.js';
 export * from './parallel/index.js';
 export * as spectrum from './spectrum/index.js';
 export * as stats from './stats/index.js';

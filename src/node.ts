@@ -4,3 +4,4 @@
  */
 export * from './index.js';
 export * from './io/node.js';
+export * from './io/node-fashion-mnist.js';

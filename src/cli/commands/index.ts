@@ -11,19 +11,24 @@ import { command as compress } from './compress.js';
 import { command as convert } from './convert.js';
 import { command as convolve } from './convolve.js';
 import { command as diffuse } from './diffuse.js';
+import { command as evalCommand } from './eval.js';
+import { command as featuremaps } from './featuremaps.js';
 import { command as fft } from './fft.js';
 import { command as filter } from './filter.js';
+import { command as filters } from './filters.js';
 import { command as find } from './find.js';
 import { command as freqFilter } from './freq-filter.js';
 import { command as info } from './info.js';
 import { command as kernels } from './kernels.js';
 import { command as match } from './match.js';
 import { command as orientation } from './orientation.js';
+import { command as predict } from './predict.js';
 import { command as propagator } from './propagator.js';
 import { command as sample } from './sample.js';
 import { command as serve } from './serve.js';
 import { command as smooth } from './smooth.js';
 import { command as spectrum } from './spectrum.js';
+import { command as train } from './train.js';
 import { command as whiten } from './whiten.js';
 import { command as worker } from './worker.js';
 
@@ -47,6 +52,11 @@ export const COMMANDS: readonly Command[] = [
   acf,
   arima,
   whiten,
+  train,
+  evalCommand,
+  predict,
+  filters,
+  featuremaps,
   batch,
   worker,
   bench,
