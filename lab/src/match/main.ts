@@ -16,63 +16,42 @@ import { NDArray } from '../../../src/core/ndarray.js';
 import { MATCH_METHODS, type MatchMethod } from '../../../src/match/methods.js';
 import { chart } from '../components/chart.js';
 import { ImageCanvas } from '../components/image-canvas.js';
+import { button, liveRun, panel, prose, readout, row, select, slider } from '../controls.js';
 import { mountChapterPage } from '../page.js';
 import { SAMPLES } from '../samples.js';
-import type { Rect } from './compute.js';
-import { control, latestOnly, WorkerClient } from './ui.js';
-import type { Request } from './worker.js';
+import { WorkerClient } from '../worker-rpc.js';
+import type { Rect, SignalResult } from './compute.js';
+import type { ImageReply, Request } from './worker.js';
 
 const { main } = mountChapterPage('correlation');
 
-interface ImageReply {
-  image: Float32Array;
-  shape: number[];
-  map: Float32Array;
-  mapShape: number[];
-  matches: { x: number; y: number; score: number }[];
-  ms: number;
-}
-interface SignalReply {
-  signal: Float32Array;
-  clip: Float32Array;
-  scores: Float32Array;
-  found: { offset: number; score: number }[];
-  ms: number;
-}
-const worker = new WorkerClient<Request, ImageReply & SignalReply>(
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'convolab-search' }),
+const worker = new WorkerClient<Request, ImageReply & SignalResult>(
+  () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'convolab-search' }),
 );
 
 // ---- panel 1: a template in a photo ----
-const imagePanel = document.createElement('section');
-imagePanel.className = 'panel';
-imagePanel.id = 'search-image';
+const { element: imagePanel, side, body } = panel('search-image');
 imagePanel.dataset.state = 'pending';
 imagePanel.dataset.matches = '0';
-const side = document.createElement('div');
-side.className = 'panel__side';
-const body = document.createElement('div');
-imagePanel.append(side, body);
 
-const intro = document.createElement('p');
-intro.className = 'search-readout';
-intro.textContent =
+const intro = prose(
   'Drag a rectangle on the photo: that piece becomes the template. Correlating it with every placement gives the score map on the right ' +
-  '(one value per top-left corner); its peaks are the places that look like the template, boxed on the photo.';
-const sample = control.select(
+    '(one value per top-left corner); its peaks are the places that look like the template, boxed on the photo.',
+);
+const sample = select(
   'Photo',
   'search-sample',
   SAMPLES.filter((s) => s.file.endsWith('.png')).map((s) => [`/samples/${s.file}`, s.name] as const),
   '/samples/astronaut.png',
 );
-const method = control.select<MatchMethod>(
+const method = select<MatchMethod>(
   'Score',
   'search-method',
   MATCH_METHODS.map((m) => [m, m] as const),
   'ccoeff_normed',
 );
-const top = control.slider('Boxes (top K)', { min: 1, max: 12, step: 1, value: 5, id: 'search-top', format: String });
-const similarity = control.slider('Minimum similarity (normalised scores)', {
+const top = slider('Boxes (top K)', { min: 1, max: 12, step: 1, value: 5, id: 'search-top', format: String });
+const similarity = slider('Minimum similarity (normalised scores)', {
   min: 0,
   max: 1,
   step: 0.05,
@@ -80,7 +59,7 @@ const similarity = control.slider('Minimum similarity (normalised scores)', {
   id: 'search-similarity',
   format: (v) => v.toFixed(2),
 });
-const imageReadout = control.readout('search-readout');
+const imageReadout = readout('search-readout');
 side.append(intro, sample.element, method.element, top.element, similarity.element, imageReadout);
 
 const photo = new ImageCanvas({ label: 'Photo — drag to choose the template', zoomControls: false, inspect: false });
@@ -95,9 +74,7 @@ overlay.append(selection);
 photo.element.querySelector('.image-canvas__frame')!.append(overlay);
 const mapView = new ImageCanvas({ label: 'Score map', colormap: 'viridis', zoomControls: false });
 mapView.canvas.id = 'search-map';
-const grid = document.createElement('div');
-grid.className = 'search-grid';
-grid.append(photo.element, mapView.element);
+const grid = row('search-grid', photo.element, mapView.element);
 body.append(grid);
 main.append(imagePanel);
 
@@ -130,11 +107,10 @@ function drawBoxes(matches: ImageReply['matches']): void {
 }
 
 let shownUrl = '';
-const runImage = latestOnly(
-  () => {
-    imagePanel.dataset.state = 'pending';
-    return worker.run({ op: 'image', url: sample.value(), rect, method: method.value(), top: top.value(), similarity: similarity.value() });
-  },
+const runImage = liveRun(
+  imagePanel,
+  imageReadout,
+  () => worker.run({ op: 'image', url: sample.value(), rect, method: method.value(), top: top.value(), similarity: similarity.value() }),
   (r) => {
     shape = r.shape;
     if (shownUrl !== sample.value()) {
@@ -146,11 +122,6 @@ const runImage = latestOnly(
     drawBoxes(r.matches);
     const lines = r.matches.map((m, i) => `${i + 1}. x=${m.x}, y=${m.y}, score ${m.score.toPrecision(4)}`);
     imageReadout.textContent = `template ${rect.width}×${rect.height} px, ${r.ms.toFixed(0)} ms. ${lines.length ? lines.join(' · ') : 'No match above the threshold.'}`;
-    imagePanel.dataset.state = 'done';
-  },
-  (e) => {
-    imagePanel.dataset.state = 'error';
-    imageReadout.textContent = `Error: ${e.message}`;
   },
 );
 
@@ -196,23 +167,16 @@ for (const c of [sample.input, method.input, top.input, similarity.input]) c.add
 runImage();
 
 // ---- panel 2: a clip in a long signal ----
-const signalPanel = document.createElement('section');
-signalPanel.className = 'panel search-section';
-signalPanel.id = 'search-signal';
+const { element: signalPanel, side: sside, body: sbody } = panel('search-signal', 'panel search-section');
 signalPanel.dataset.state = 'pending';
-const sside = document.createElement('div');
-sside.className = 'panel__side';
-const sbody = document.createElement('div');
-signalPanel.append(sside, sbody);
-const sintro = document.createElement('p');
-sintro.className = 'search-readout';
-sintro.textContent =
+const sintro = prose(
   'A short chirp is hidden in a long noisy recording. Slide it along the recording, and at every offset compute the Pearson ' +
-  'correlation between the chirp and the piece of recording under it: the curve peaks where the chirp is, even when the noise hides it from the eye.';
+    'correlation between the chirp and the piece of recording under it: the curve peaks where the chirp is, even when the noise hides it from the eye.',
+);
 const LENGTH = 20_000;
 const CLIP = 800;
-const noise = control.slider('Noise σ', { min: 0, max: 3, step: 0.1, value: 1, id: 'signal-noise', format: (v) => v.toFixed(1) });
-const at = control.slider('Hide the chirp at sample', {
+const noise = slider('Noise σ', { min: 0, max: 3, step: 0.1, value: 1, id: 'signal-noise', format: (v) => v.toFixed(1) });
+const at = slider('Hide the chirp at sample', {
   min: 0,
   max: LENGTH - CLIP,
   step: 100,
@@ -221,15 +185,11 @@ const at = control.slider('Hide the chirp at sample', {
   format: String,
 });
 let seed = 1;
-const again = document.createElement('button');
-again.type = 'button';
-again.id = 'signal-new';
-again.textContent = 'New noise';
-again.addEventListener('click', () => {
+const again = button('New noise', 'signal-new', () => {
   seed++;
   runSignal();
 });
-const signalReadout = control.readout('signal-readout');
+const signalReadout = readout('signal-readout');
 sside.append(sintro, noise.element, at.element, again, signalReadout);
 const plots = document.createElement('div');
 plots.id = 'signal-plots';
@@ -249,11 +209,10 @@ function thin(v: Float32Array, k: number): { x: number[]; y: number[] } {
   return { x, y };
 }
 
-const runSignal = latestOnly(
-  () => {
-    signalPanel.dataset.state = 'pending';
-    return worker.run({ op: 'signal', seed, length: LENGTH, at: at.value(), clipLength: CLIP, noise: noise.value() });
-  },
+const runSignal = liveRun(
+  signalPanel,
+  signalReadout,
+  () => worker.run({ op: 'signal', seed, length: LENGTH, at: at.value(), clipLength: CLIP, noise: noise.value() }),
   (r) => {
     const s = thin(r.signal, 10);
     const c = thin(r.scores, 5);
@@ -276,11 +235,6 @@ const runSignal = latestOnly(
       ? `Hidden at ${at.value()}, found at ${best.offset} (r = ${best.score.toFixed(3)}; next best r = ${r.found[1]?.score.toFixed(3) ?? '—'}), ${r.ms.toFixed(0)} ms.`
       : 'Nothing found.';
     signalPanel.dataset.found = best ? String(best.offset) : '';
-    signalPanel.dataset.state = 'done';
-  },
-  (e) => {
-    signalPanel.dataset.state = 'error';
-    signalReadout.textContent = `Error: ${e.message}`;
   },
 );
 for (const c of [noise.input, at.input]) c.addEventListener('change', () => runSignal());

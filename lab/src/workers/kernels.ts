@@ -13,18 +13,7 @@ const rows = (k: NDArray): number[][] =>
 export const SOBEL_X = rows(sobelX());
 export const SOBEL_Y = rows(sobelY());
 
-/** Planar `[3, H, W]` float32 from interleaved RGBA bytes (alpha dropped). */
-export function rgbaToPlanar(rgba: Uint8ClampedArray, width: number, height: number): NDArray<'float32'> {
-  const n = width * height;
-  if (rgba.length !== n * 4) throw new RangeError(`rgba: expected ${n * 4} bytes for ${width}×${height}, got ${rgba.length}`);
-  const out = zeros([3, height, width], 'float32'); // [3, H, W]
-  for (let i = 0; i < n; i++) {
-    out.data[i] = rgba[i * 4];
-    out.data[n + i] = rgba[i * 4 + 1];
-    out.data[2 * n + i] = rgba[i * 4 + 2];
-  }
-  return out;
-}
+export { rgbaToPlanar } from './decode.js';
 
 /** ITU-R BT.601 luma of a `[3, H, W]` (or `[1, H, W]`) image → `[H, W]`, same 0..255 scale. */
 export function luminance(image: NDArray<'float32'>): NDArray<'float32'> {

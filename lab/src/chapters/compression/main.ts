@@ -4,31 +4,18 @@
  * #fd-root gets data-state="done" and data-runs after each draw.
  */
 import '../../styles.css';
-import '../frequency/chapter.css';
 import { chart } from '../../components/chart.js';
 import { ImageCanvas } from '../../components/image-canvas.js';
-import { mountChapterPage } from '../../page.js';
-import { chapterTabs, latestOnly, type Reply, SpectrumWorker, select, slider, sourcePicker, sticky } from '../frequency/client.js';
+import { chartFigure, liveRun, prose, readout as readoutOf, row, select, slider } from '../../controls.js';
+import { frequencyPage, type Reply, SpectrumWorker, sourcePicker, sticky } from '../frequency/client.js';
 import type { Source } from '../frequency/protocol.js';
 
-const { main } = mountChapterPage('frequency');
-main.querySelector('h1')!.textContent = '3c. Compression';
-main.append(chapterTabs('compression'));
+const { main, element: root, side, body } = frequencyPage('compression');
 
-const root = document.createElement('section');
-root.className = 'panel';
-root.id = 'fd-root';
-root.dataset.state = 'pending';
-const side = document.createElement('div');
-side.className = 'panel__side';
-const body = document.createElement('div');
-root.append(side, body);
-
-const intro = document.createElement('p');
-intro.className = 'fd-readout';
-intro.textContent =
+const intro = prose(
   'Most of a photo’s spectrum is tiny. Keep only the largest coefficients, zero the rest, transform back: the fraction kept is the ' +
-  'compression ratio. JPEG does the same on 8 × 8 blocks with the cosine transform, rounding coefficients by a quality-scaled table.';
+    'compression ratio. JPEG does the same on 8 × 8 blocks with the cosine transform, rounding coefficients by a quality-scaled table.',
+);
 const mode = select(
   'Method',
   'fd-mode',
@@ -47,23 +34,16 @@ const keep = slider('Keep (fraction of coefficients)', {
   format: (v) => `${(100 * 10 ** v).toFixed(2)} %`,
 });
 const quality = slider('JPEG quality', { min: 1, max: 100, step: 1, value: 50, id: 'fd-quality', format: (v) => String(v) });
-const readout = document.createElement('p');
-readout.className = 'fd-readout';
-readout.id = 'fd-readout';
+const readout = readoutOf('fd-readout');
 
 const original = new ImageCanvas({ label: 'Original', range: [0, 255] });
 const recon = new ImageCanvas({ label: 'Reconstruction', range: [0, 255] });
 recon.canvas.id = 'fd-image';
-const pair = document.createElement('div');
-pair.className = 'pair';
-pair.append(original.element, recon.element);
-const curve = document.createElement('figure');
-curve.className = 'chart-card';
-curve.id = 'fd-curve';
+const pair = row('pair', original.element, recon.element);
+const curve = chartFigure('fd-curve');
 body.append(pair, curve);
 
 let source: Source = { kind: 'url', url: '/samples/chelsea.png' };
-let runs = 0;
 let points: { ratio: number[]; psnr: number[] } | undefined;
 const worker = new SpectrumWorker();
 
@@ -78,9 +58,10 @@ function drawCurve(current?: { ratio: number; psnr: number }): void {
   curve.replaceChildren(chart({ kind: 'line', series, xLabel: 'fraction of coefficients kept', yLabel: 'PSNR (dB)' }));
 }
 
-const update = latestOnly(
+const update = liveRun(
+  root,
+  readout,
   async () => {
-    root.dataset.state = 'pending';
     const current = source;
     source = sticky(source);
     const [r, c] = await Promise.all([
@@ -97,12 +78,6 @@ const update = latestOnly(
       `Kept ${(100 * ratio).toFixed(2)} % of coefficients${bpp >= 0 ? `, ≈ ${bpp.toFixed(2)} bits/pixel` : ''}. ` +
       `PSNR ${Number.isFinite(psnr) ? psnr.toFixed(2) : '∞'} dB, SSIM ${ssim.toFixed(3)}. ${r.ms.toFixed(0)} ms.`;
     drawCurve({ ratio, psnr: Number.isFinite(psnr) ? psnr : 60 });
-    root.dataset.runs = String(++runs);
-    root.dataset.state = 'done';
-  },
-  (e) => {
-    readout.textContent = `Error: ${e.message}`;
-    root.dataset.state = 'error';
   },
 );
 

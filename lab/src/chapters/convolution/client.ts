@@ -1,6 +1,7 @@
 /** Promise client for the convolution chapter's worker (worker.ts): one module worker, requests matched by id. */
-import { NDArray } from '../../../../src/core/ndarray.js';
-import type { ImageRef, Job, Request, Response } from './protocol.js';
+import type { NDArray } from '../../../../src/core/ndarray.js';
+import { fromWire, WorkerClient } from '../../worker-rpc.js';
+import type { ImageRef, Job, Request, Result } from './protocol.js';
 
 export interface Reply {
   arrays: Record<string, NDArray<'float32'>>;
@@ -12,35 +13,17 @@ export interface Reply {
 }
 
 export class ConvWorker {
-  private readonly worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'convolab-convolution' });
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+  private readonly client = new WorkerClient<Request, Result>(
+    () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'convolab-convolution' }),
+    { label: 'convolution worker' },
+  );
 
-  constructor() {
-    this.worker.addEventListener('message', (event: MessageEvent<Response>) => {
-      const reply = event.data;
-      const waiter = this.pending.get(reply.id);
-      if (!waiter) return;
-      this.pending.delete(reply.id);
-      if (!reply.ok) return waiter.reject(new Error(reply.error));
-      const arrays: Record<string, NDArray<'float32'>> = {};
-      for (const [k, v] of Object.entries(reply.arrays)) arrays[k] = new NDArray('float32', v.shape, v.data);
-      waiter.resolve({ arrays, ms: reply.ms, method: reply.method, range: reply.range });
-    });
-    this.worker.addEventListener('error', (event) => {
-      const error = new Error(`convolution worker failed: ${event.message}`);
-      for (const waiter of this.pending.values()) waiter.reject(error);
-      this.pending.clear();
-    });
-  }
-
-  run(image: ImageRef, job: Job): Promise<Reply> {
-    const id = this.nextId++;
+  async run(image: ImageRef, job: Job): Promise<Reply> {
     const ref = { ...image, url: new URL(image.url, location.href).href };
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, image: ref, ...job } as Request);
-    });
+    const reply = await this.client.run({ image: ref, ...job } as Request);
+    const arrays: Record<string, NDArray<'float32'>> = {};
+    for (const [k, v] of Object.entries(reply.arrays)) arrays[k] = fromWire(v);
+    return { arrays, ms: reply.ms, method: reply.method, range: reply.range };
   }
 }
 

@@ -1,14 +1,12 @@
 /**
- * Messages between the convolution chapter and its module worker (worker.ts). Arrays travel as
+ * Messages between the convolution chapter and its module worker (worker.ts). Framed by worker-rpc.ts; arrays travel as
  * `{ shape, data }` with their buffers transferred. The worker keeps decoded images by key.
  */
 import type { Boundary, ConvMode } from '../../../../src/ref/convBoundary.js';
+import type { WireArray } from '../../worker-rpc.js';
 import type { Kernel } from './sliding.js';
 
-export interface WireArray {
-  shape: number[];
-  data: Float32Array;
-}
+export type { WireArray };
 
 /** An image by URL, its longer side scaled to `size` px (0 = as decoded). */
 export interface ImageRef {
@@ -26,8 +24,11 @@ export type Job =
   /** A size × size patch [3, size, size] of stride × stride box averages, top-left at (y, x). */
   | { op: 'patch'; y: number; x: number; size: number; stride: number };
 
-export type Request = { id: number; image: ImageRef } & Job;
+export type Request = { image: ImageRef } & Job;
 
-export type Response =
-  | { id: number; ok: true; arrays: Record<string, WireArray>; ms: number; method?: string; range?: [number, number] }
-  | { id: number; ok: false; error: string };
+export interface Result {
+  arrays: Record<string, WireArray>;
+  ms: number;
+  method?: string;
+  range?: [number, number];
+}

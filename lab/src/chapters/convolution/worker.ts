@@ -6,48 +6,14 @@
 import { chooseMethod, correlate } from '../../../../src/conv/index.js';
 import { fromArray, NDArray, zeros } from '../../../../src/core/ndarray.js';
 import { gradientMagnitude, sobelX, sobelY } from '../../../../src/filters/index.js';
-import type { ImageRef, Request, Response, WireArray } from './protocol.js';
+import { serveWorker, transfer } from '../../worker-rpc.js';
+import { decodePlanar, memo } from '../../workers/decode.js';
+import type { ImageRef, Request, Result, WireArray } from './protocol.js';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
 const cache = new Map<string, Promise<NDArray<'float32'>>>();
 
-/** Decode `ref.url` to planar [3, H, W] float32 on 0..255, the longer side scaled to ref.size when given. */
-async function decode(ref: ImageRef): Promise<NDArray<'float32'>> {
-  const response = await fetch(ref.url);
-  if (!response.ok) throw new Error(`${ref.url}: HTTP ${response.status}`);
-  const blob = await response.blob();
-  const probe = await createImageBitmap(blob);
-  const scale = ref.size > 0 ? ref.size / Math.max(probe.width, probe.height) : 1;
-  const width = Math.round(probe.width * scale);
-  const height = Math.round(probe.height * scale);
-  probe.close();
-  const bitmap = await createImageBitmap(blob, { resizeWidth: width, resizeHeight: height, resizeQuality: 'high' });
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('OffscreenCanvas: no 2d context');
-  ctx.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  const rgba = ctx.getImageData(0, 0, width, height).data;
-  const n = width * height;
-  const out = zeros([3, height, width], 'float32'); // [3, H, W]
-  for (let i = 0; i < n; i++) {
-    out.data[i] = rgba[i * 4];
-    out.data[n + i] = rgba[i * 4 + 1];
-    out.data[2 * n + i] = rgba[i * 4 + 2];
-  }
-  return out;
-}
-
-function image(ref: ImageRef): Promise<NDArray<'float32'>> {
-  const key = `${ref.url}@${ref.size}`;
-  let entry = cache.get(key);
-  if (!entry) {
-    entry = decode(ref);
-    entry.catch(() => cache.delete(key));
-    cache.set(key, entry);
-  }
-  return entry;
-}
+/** `ref.url` decoded to planar [3, H, W] float32 on 0..255, the longer side scaled to ref.size when given; cached. */
+const image = (ref: ImageRef): Promise<NDArray<'float32'>> => memo(cache, `${ref.url}@${ref.size}`, () => decodePlanar(ref.url, ref.size));
 
 const wire = (a: NDArray): WireArray => ({ shape: [...a.shape], data: a.data as Float32Array });
 
@@ -81,11 +47,11 @@ function patch(x: NDArray<'float32'>, y0: number, x0: number, size: number, stri
   return out;
 }
 
-async function handle(req: Request): Promise<Response> {
+async function handle(req: Request): Promise<Result> {
   const x = await image(req.image);
   const t0 = performance.now();
-  if (req.op === 'load') return { id: req.id, ok: true, arrays: req.send ? { image: wire(x.copy()) } : {}, ms: 0 };
-  if (req.op === 'patch') return { id: req.id, ok: true, arrays: { patch: wire(patch(x, req.y, req.x, req.size, req.stride)) }, ms: 0 };
+  if (req.op === 'load') return { arrays: req.send ? { image: wire(x.copy()) } : {}, ms: 0 };
+  if (req.op === 'patch') return { arrays: { patch: wire(patch(x, req.y, req.x, req.size, req.stride)) }, ms: 0 };
   if (req.op === 'sobel') {
     const gray = luma(x);
     const opts = { mode: 'same', boundary: 'reflect' } as const;
@@ -93,7 +59,7 @@ async function handle(req: Request): Promise<Response> {
     const gy = correlate(gray, fromArray(sobelY().data, 'float32', [3, 3]), opts) as NDArray<'float32'>;
     const magnitude = gradientMagnitude(gx, gy);
     const ms = performance.now() - t0;
-    return { id: req.id, ok: true, arrays: { gray: wire(gray), gx: wire(gx), gy: wire(gy), magnitude: wire(magnitude) }, ms };
+    return { arrays: { gray: wire(gray), gx: wire(gx), gy: wire(gy), magnitude: wire(magnitude) }, ms };
   }
   const [, H, W] = x.shape;
   const plane = new NDArray('float32', [H, W], x.data.subarray(req.channel * H * W, (req.channel + 1) * H * W)); // [H, W]
@@ -110,17 +76,13 @@ async function handle(req: Request): Promise<Response> {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  return { id: req.id, ok: true, arrays: { result: wire(result) }, ms, method, range: [lo, hi] };
+  return { arrays: { result: wire(result) }, ms, method, range: [lo, hi] };
 }
 
-scope.addEventListener('message', async (event: MessageEvent<Request>) => {
-  const req = event.data;
-  let reply: Response;
-  try {
-    reply = await handle(req);
-  } catch (err) {
-    reply = { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
-  }
-  const buffers = reply.ok ? Object.values(reply.arrays).map((a) => a.data.buffer) : [];
-  scope.postMessage(reply, buffers as Transferable[]);
+serveWorker<Request, Result>(async (req) => {
+  const reply = await handle(req);
+  return transfer(
+    reply,
+    Object.values(reply.arrays).map((a) => a.data.buffer),
+  );
 });

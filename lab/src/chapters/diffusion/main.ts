@@ -11,36 +11,25 @@ import { cltDistance, nfold } from '../../../../src/diffusion/clt.js';
 import { type PropagatorMethod, toPropagator } from '../../../../src/diffusion/propagator.js';
 import { ImageCanvas } from '../../components/image-canvas.js';
 import { KernelEditor } from '../../components/kernel-editor.js';
-import { mountChapterPage } from '../../page.js';
+import { button, chapterPage, liveRun, panel, prose, readout, row, select, slider } from '../../controls.js';
+import { WorkerClient } from '../../worker-rpc.js';
 import type { TankFrames, TankJob } from './compute.js';
-import { button, latestOnly, readout, select, slider, tabs, WorkerClient } from './ui.js';
-
-const { main } = mountChapterPage('diffusion');
-main.querySelector('h1')!.textContent = '5. Convolution as diffusion';
-main.append(tabs('diffusion'));
+import { tabs } from './ui.js';
 
 // ---- the tank -------------------------------------------------------------------------------
 const SIZE = 128;
 const FRAMES = 60;
 
-const root = document.createElement('section');
-root.className = 'panel';
-root.id = 'df-root';
-root.dataset.state = 'pending';
+const { main, element: root, side, body } = chapterPage('diffusion', '5. Convolution as diffusion', 'df-root', tabs('diffusion'));
 root.dataset.runs = '0';
 root.dataset.frame = '0';
-const side = document.createElement('div');
-side.className = 'panel__side';
-const body = document.createElement('div');
-root.append(side, body);
 
-const intro = document.createElement('p');
-intro.className = 'df-readout';
-intro.textContent =
+const intro = prose(
   'A tank of salt water split into 128 × 128 compartments, 8 × 8 blocks of them at random concentrations. Remove the walls: ' +
-  'each step every compartment passes a fraction r = D·dt of its salt to each of its four neighbours — a convolution with the ' +
-  'propagator [[0, r, 0], [r, 1−4r, r], [0, r, 0]]. Left: those explicit steps (dt ≤ 1/(5D); beyond 1/(4D) they blow up). Right: the exact ' +
-  'solution, one convolution with a Gaussian of variance 2Dt. The walls reflect, so the total salt never changes.';
+    'each step every compartment passes a fraction r = D·dt of its salt to each of its four neighbours — a convolution with the ' +
+    'propagator [[0, r, 0], [r, 1−4r, r], [0, r, 0]]. Left: those explicit steps (dt ≤ 1/(5D); beyond 1/(4D) they blow up). Right: the exact ' +
+    'solution, one convolution with a Gaussian of variance 2Dt. The walls reflect, so the total salt never changes.',
+);
 const dSlider = slider('Diffusion coefficient D', { min: 0.2, max: 3, step: 0.1, value: 1, id: 'df-D', format: (v) => v.toFixed(1) });
 const tSlider = slider('Run until t =', { min: 10, max: 300, step: 10, value: 150, id: 'df-t', format: (v) => v.toFixed(0) });
 const walls = select<DiffusionBoundary>(
@@ -62,9 +51,7 @@ const fresh = button('New tank', 'df-new', () => {
   seed++;
   update();
 });
-const buttons = document.createElement('div');
-buttons.className = 'df-buttons';
-buttons.append(play, fresh);
+const buttons = row('lab-buttons', play, fresh);
 const status = readout('df-readout');
 side.append(intro, dSlider.element, tSlider.element, walls.element, buttons, status);
 
@@ -72,19 +59,16 @@ const left = new ImageCanvas({ label: 'Explicit propagator steps', range: [0, 25
 left.canvas.id = 'df-explicit';
 const right = new ImageCanvas({ label: 'Exact Gaussian, variance 2Dt', range: [0, 255], colormap: 'viridis', zoomControls: false });
 right.canvas.id = 'df-exact';
-const pair = document.createElement('div');
-pair.className = 'df-grid';
-pair.append(left.element, right.element);
+const pair = row('lab-grid', left.element, right.element);
 body.append(pair);
 main.append(root);
 
 type Reply = TankFrames & { ms: number };
 const worker = new WorkerClient<TankJob, Reply>(
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'convolab-diffusion' }),
+  () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'convolab-diffusion' }),
 );
 let run: Reply | undefined;
 let frame = 0;
-let runs = 0;
 
 function show(k: number): void {
   if (!run) return;
@@ -98,21 +82,14 @@ function show(k: number): void {
   root.dataset.frame = String(k);
 }
 
-const update = latestOnly(
-  () => {
-    root.dataset.state = 'pending';
-    return worker.run({ size: SIZE, blocks: 8, seed, D: dSlider.value(), t: tSlider.value(), frames: FRAMES, boundary: walls.value() });
-  },
+const update = liveRun(
+  root,
+  status,
+  () => worker.run({ size: SIZE, blocks: 8, seed, D: dSlider.value(), t: tSlider.value(), frames: FRAMES, boundary: walls.value() }),
   (reply) => {
     run = reply;
     frame = 0;
     show(0);
-    root.dataset.runs = String(++runs);
-    root.dataset.state = 'done';
-  },
-  (err) => {
-    root.dataset.state = 'error';
-    status.textContent = `Error: ${err.message}`;
   },
 );
 for (const input of [dSlider.input, tSlider.input]) input.addEventListener('change', update);
@@ -136,20 +113,13 @@ const EDGE = [
   [-1, 8, -1],
   [-1, -1, -1],
 ];
-const pSection = document.createElement('section');
-pSection.className = 'panel';
-pSection.id = 'pr-root';
-const pSide = document.createElement('div');
-pSide.className = 'panel__side';
-const pBody = document.createElement('div');
-pSection.append(pSide, pBody);
-const pIntro = document.createElement('p');
-pIntro.className = 'df-readout';
-pIntro.textContent =
+const { element: pSection, side: pSide, body: pBody } = panel('pr-root');
+const pIntro = prose(
   'Any kernel becomes a propagator once it is non-negative and sums to 1 — the probability of where a particle goes in one step. ' +
-  "The seed's example is the softmax of the edge detector [[-1,-1,-1],[-1,8,-1],[-1,-1,-1]]: at T = 1 the centre gets " +
-  'e⁸/(e⁸ + 8e⁻¹) ≈ 0.99901 and each neighbour ≈ 0.000123, so a particle almost never moves; raise the temperature and it spreads. ' +
-  'n steps are the n-fold convolution, which approaches a Gaussian of n times the covariance (the central-limit theorem).';
+    "The seed's example is the softmax of the edge detector [[-1,-1,-1],[-1,8,-1],[-1,-1,-1]]: at T = 1 the centre gets " +
+    'e⁸/(e⁸ + 8e⁻¹) ≈ 0.99901 and each neighbour ≈ 0.000123, so a particle almost never moves; raise the temperature and it spreads. ' +
+    'n steps are the n-fold convolution, which approaches a Gaussian of n times the covariance (the central-limit theorem).',
+);
 const editor = new KernelEditor({ kernel: EDGE });
 const method = select<PropagatorMethod>(
   'Make it a density by',
@@ -176,9 +146,7 @@ const heat = new ImageCanvas({ label: 'Propagator p (one step)', colormap: 'magm
 heat.canvas.id = 'pr-heat';
 const spread = new ImageCanvas({ label: 'n steps: p convolved with itself n times', colormap: 'magma', zoomControls: false });
 spread.canvas.id = 'pr-nfold';
-const heats = document.createElement('div');
-heats.className = 'df-grid';
-heats.append(heat.element, spread.element);
+const heats = row('lab-grid', heat.element, spread.element);
 pBody.append(heats);
 main.append(pSection);
 

@@ -4,30 +4,17 @@
  * ideal circle, a ringing jinc. #fd-root gets data-state="done" and data-runs after each draw.
  */
 import '../../styles.css';
-import '../frequency/chapter.css';
 import { ImageCanvas } from '../../components/image-canvas.js';
-import { mountChapterPage } from '../../page.js';
-import { chapterTabs, latestOnly, type Reply, SpectrumWorker, select, slider, sourcePicker, sticky } from '../frequency/client.js';
+import { liveRun, prose, readout as readoutOf, row, select, slider } from '../../controls.js';
+import { frequencyPage, type Reply, SpectrumWorker, sourcePicker, sticky } from '../frequency/client.js';
 import type { Source } from '../frequency/protocol.js';
 
-const { main } = mountChapterPage('frequency');
-main.querySelector('h1')!.textContent = '3b. Filtering is multiplying spectra';
-main.append(chapterTabs('filtering'));
+const { main, element: root, side, body } = frequencyPage('filtering');
 
-const root = document.createElement('section');
-root.className = 'panel';
-root.id = 'fd-root';
-root.dataset.state = 'pending';
-const side = document.createElement('div');
-side.className = 'panel__side';
-const body = document.createElement('div');
-root.append(side, body);
-
-const intro = document.createElement('p');
-intro.className = 'fd-readout';
-intro.textContent =
+const intro = prose(
   'Multiply the spectrum by a circle — 1 inside, 0 outside — and transform back: the fine detail (high frequencies) is gone. ' +
-  'The same result is a convolution with the circle read back in space: a kernel that rings, which is why sharp cut-offs leave ripples.';
+    'The same result is a convolution with the circle read back in space: a kernel that rings, which is why sharp cut-offs leave ripples.',
+);
 const radius = slider('Radius (cycles/pixel)', {
   min: 0.01,
   max: 0.5,
@@ -55,9 +42,7 @@ const shape = select(
   ] as const,
   'ideal',
 );
-const readout = document.createElement('p');
-readout.className = 'fd-readout';
-readout.id = 'fd-readout';
+const readout = readoutOf('fd-readout');
 
 const filtered = new ImageCanvas({ label: 'Filtered image', range: [0, 255] });
 filtered.canvas.id = 'fd-image';
@@ -70,18 +55,16 @@ const kernel = new ImageCanvas({
   zoomControls: false,
 });
 kernel.canvas.id = 'fd-kernel';
-const triple = document.createElement('div');
-triple.className = 'fd-triple';
-triple.append(filtered.element, mask.element, kernel.element);
+const triple = row('fd-triple', filtered.element, mask.element, kernel.element);
 body.append(triple);
 
 let source: Source = { kind: 'url', url: '/samples/astronaut.png' };
-let runs = 0;
 const worker = new SpectrumWorker();
 
-const update = latestOnly(
+const update = liveRun(
+  root,
+  readout,
   () => {
-    root.dataset.state = 'pending';
     const job = worker.run(source, { op: 'filter', kind: kind.value(), shape: shape.value(), cutoff: radius.value(), kernelSize: 31 });
     source = sticky(source);
     return job;
@@ -93,12 +76,6 @@ const update = latestOnly(
     mask.draw(r.arrays.mask);
     kernel.draw(r.arrays.kernel);
     readout.textContent = `${highpass ? 'High-pass (shown + 128)' : 'Low-pass'}, radius ${radius.value().toFixed(2)} cycles/pixel. ${r.ms.toFixed(0)} ms.`;
-    root.dataset.runs = String(++runs);
-    root.dataset.state = 'done';
-  },
-  (e) => {
-    readout.textContent = `Error: ${e.message}`;
-    root.dataset.state = 'error';
   },
 );
 

@@ -4,58 +4,39 @@
  * spectrum. #fd-root gets data-state="done" and data-runs (count) after each draw.
  */
 import '../../styles.css';
-import './chapter.css';
 import { chart } from '../../components/chart.js';
 import { ImageCanvas } from '../../components/image-canvas.js';
-import { mountChapterPage } from '../../page.js';
-import { chapterTabs, latestOnly, type Reply, SpectrumWorker, slider, sourcePicker, sticky } from './client.js';
+import { chartFigure, liveRun, prose, readout as readoutOf, row, slider } from '../../controls.js';
+import { frequencyPage, type Reply, SpectrumWorker, sourcePicker, sticky } from './client.js';
 import type { Source } from './protocol.js';
 
-const { main } = mountChapterPage('frequency');
-main.querySelector('h1')!.textContent = '3a. Images in the frequency domain';
-main.append(chapterTabs('frequency'));
+const { main, element: root, side, body } = frequencyPage('frequency');
 
-const root = document.createElement('section');
-root.className = 'panel';
-root.id = 'fd-root';
-root.dataset.state = 'pending';
-const side = document.createElement('div');
-side.className = 'panel__side';
-const body = document.createElement('div');
-root.append(side, body);
-
-const intro = document.createElement('p');
-intro.className = 'fd-readout';
-intro.textContent =
+const intro = prose(
   'Stripes put their energy in two bright dots of the spectrum, on the line through the centre along which the intensity varies. ' +
-  'Turn the picture and the spectrum turns by the same angle: that is how the orientation is read off the spectrum.';
+    'Turn the picture and the spectrum turns by the same angle: that is how the orientation is read off the spectrum.',
+);
 
 const rotation = slider('Rotate', { min: -90, max: 90, step: 1, value: 0, id: 'fd-rotate', format: (v) => `${v}°` });
 const period = slider('Stripe period (striped paper)', { min: 4, max: 32, step: 1, value: 12, id: 'fd-period', format: (v) => `${v} px` });
-const readout = document.createElement('p');
-readout.className = 'fd-readout';
-readout.id = 'fd-readout';
+const readout = readoutOf('fd-readout');
 readout.textContent = 'Computing…';
 
 const image = new ImageCanvas({ label: 'Image (turned)', range: [0, 255] });
 image.canvas.id = 'fd-image';
 const spec = new ImageCanvas({ label: 'log(1 + |F|), centred', colormap: 'magma' });
 spec.canvas.id = 'fd-spectrum';
-const pair = document.createElement('div');
-pair.className = 'pair';
-pair.append(image.element, spec.element);
-const histogram = document.createElement('figure');
-histogram.className = 'chart-card';
-histogram.id = 'fd-histogram';
+const pair = row('pair', image.element, spec.element);
+const histogram = chartFigure('fd-histogram');
 body.append(pair, histogram);
 
 let source: Source = { kind: 'stripes', angle: 30, period: 12 };
-let runs = 0;
 const worker = new SpectrumWorker();
 
-const update = latestOnly(
+const update = liveRun(
+  root,
+  readout,
   () => {
-    root.dataset.state = 'pending';
     const s = source.kind === 'stripes' ? { ...source, period: period.value() } : source;
     const job = worker.run(s, { op: 'orient', rotate: rotation.value() });
     source = sticky(source);
@@ -77,12 +58,6 @@ const update = latestOnly(
         yLabel: 'share of energy',
       }),
     );
-    root.dataset.runs = String(++runs);
-    root.dataset.state = 'done';
-  },
-  (e) => {
-    readout.textContent = `Error: ${e.message}`;
-    root.dataset.state = 'error';
   },
 );
 

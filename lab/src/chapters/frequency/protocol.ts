@@ -1,11 +1,10 @@
 /**
  * Messages between the frequency-domain chapters (frequency, filtering, compression) and their
- * module worker (worker.ts). Arrays travel as `{ shape, data }` with their buffers transferred.
+ * module worker (worker.ts), framed by worker-rpc.ts. Arrays travel as `{ shape, data }` with their buffers transferred.
  */
-export interface WireArray {
-  shape: number[];
-  data: Float32Array;
-}
+import type { WireArray } from '../../worker-rpc.js';
+
+export type { WireArray };
 
 /** Where the image comes from: a URL (a sample), the striped-paper generator, or pixels sent once under a key. */
 export type Source =
@@ -23,11 +22,13 @@ export type Job =
   /** PSNR against the ratio kept for a range of settings. */
   | { op: 'curve'; mode: 'keep' | 'jpeg' };
 
-export type Request = { id: number; source: Source } & Job;
+export type Request = { source: Source } & Job;
 
-export type Response =
-  | { id: number; ok: true; arrays: Record<string, WireArray>; numbers: Record<string, number | number[]>; ms: number }
-  | { id: number; ok: false; error: string };
+export interface Result {
+  arrays: Record<string, WireArray>;
+  numbers: Record<string, number | number[]>;
+  ms: number;
+}
 
 /** Longest side the worker works at (larger images are box-downsampled), to keep sliders live. */
 export const WORK_SIZE = 256;

@@ -5,34 +5,28 @@
  * #rc-root carries data-state ("pending" | "done" | "error") and data-runs.
  */
 import '../../styles.css';
-import { NDArray } from '../../../../src/core/ndarray.js';
 import { chart } from '../../components/chart.js';
 import { ImageCanvas } from '../../components/image-canvas.js';
-import { mountChapterPage } from '../../page.js';
+import { button, chapterPage, liveRun, prose, readout, row, select, slider } from '../../controls.js';
 import { SAMPLES } from '../../samples.js';
-import { button, latestOnly, readout, select, slider, tabs, WorkerClient } from '../diffusion/ui.js';
-import { KERNEL_CHOICES, type KernelChoice, type SampleJob } from './compute.js';
+import { fromWire, WorkerClient } from '../../worker-rpc.js';
+import { tabs } from '../diffusion/ui.js';
+import { KERNEL_CHOICES, type KernelChoice } from './compute.js';
+import type { Reply, Request } from './worker.js';
 
-const { main } = mountChapterPage('diffusion');
-main.querySelector('h1')!.textContent = '5b. Convolution as a random process';
-main.append(tabs('random-convolution'));
-
-const root = document.createElement('section');
-root.className = 'panel';
-root.id = 'rc-root';
-root.dataset.state = 'pending';
+const {
+  main,
+  element: root,
+  side,
+  body,
+} = chapterPage('diffusion', '5b. Convolution as a random process', 'rc-root', tabs('random-convolution'));
 root.dataset.runs = '0';
-const side = document.createElement('div');
-side.className = 'panel__side';
-const body = document.createElement('div');
-root.append(side, body);
 
-const intro = document.createElement('p');
-intro.className = 'df-readout';
-intro.textContent =
+const intro = prose(
   'Read the kernel as a probability: every output pixel picks one neighbour at random, with probability |k|/Σ|k|, and takes its value ' +
-  '(times the sign of that weight and Σ|k|, so negative weights count too). One sample is a noisy picture; the same image and kernel ' +
-  'give a different one each time. Average N of them and you get the ordinary convolution back — the error against it falls like 1/√N.';
+    '(times the sign of that weight and Σ|k|, so negative weights count too). One sample is a noisy picture; the same image and kernel ' +
+    'give a different one each time. Average N of them and you get the ordinary convolution back — the error against it falls like 1/√N.',
+);
 const kernel = select<KernelChoice>('Kernel', 'rc-kernel', KERNEL_CHOICES, 'gaussian');
 const picture = select(
   'Image',
@@ -55,29 +49,20 @@ const mean = new ImageCanvas({ label: 'Mean of N samples', zoomControls: false }
 mean.canvas.id = 'rc-mean';
 const exact = new ImageCanvas({ label: 'Exact convolution', zoomControls: false });
 exact.canvas.id = 'rc-exact';
-const grid = document.createElement('div');
-grid.className = 'df-grid';
-grid.append(one.element, mean.element, exact.element);
+const grid = row('lab-grid', one.element, mean.element, exact.element);
 const plot = document.createElement('div');
 plot.id = 'rc-plot';
 plot.className = 'chart-card';
 body.append(grid, plot);
 main.append(root);
 
-interface Wire {
-  shape: number[];
-  data: Float32Array;
-}
-type Reply = { one: Wire; mean: Wire; exact: Wire; counts: number[]; rmse: number[]; sigma: number; ms: number };
-const worker = new WorkerClient<SampleJob & { url: string }, Reply>(
-  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'convolab-random-convolution' }),
+const worker = new WorkerClient<Request, Reply>(
+  () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'convolab-random-convolution' }),
 );
-let runs = 0;
 
 function render(r: Reply): void {
   const signed = kernel.value() === 'edge' || kernel.value() === 'sobel-x';
-  const nd = (w: Wire) => new NDArray('float32', w.shape, w.data);
-  const exactArr = nd(r.exact);
+  const exactArr = fromWire(r.exact);
   // one shared range, from the exact result, so the noise shows as what it is
   let lo = Infinity;
   let hi = -Infinity;
@@ -87,8 +72,8 @@ function render(r: Reply): void {
   }
   const m = Math.max(Math.abs(lo), Math.abs(hi));
   const opts = signed ? ({ colormap: 'coolwarm', range: [-m, m] } as const) : ({ colormap: 'gray', range: [lo, hi] } as const);
-  one.draw(nd(r.one), opts);
-  mean.draw(nd(r.mean), opts);
+  one.draw(fromWire(r.one), opts);
+  mean.draw(fromWire(r.mean), opts);
   exact.draw(exactArr, opts);
   const N = r.counts[r.counts.length - 1];
   const logN = r.counts.map(Math.log2);
@@ -114,20 +99,11 @@ function render(r: Reply): void {
     `${(r.sigma / Math.sqrt(N)).toFixed(3)}). Computed in ${r.ms.toFixed(0)} ms.`;
 }
 
-const update = latestOnly(
-  () => {
-    root.dataset.state = 'pending';
-    return worker.run({ url: picture.value(), kernel: kernel.value(), samples: 2 ** exponent.value(), seed });
-  },
-  (r) => {
-    render(r);
-    root.dataset.runs = String(++runs);
-    root.dataset.state = 'done';
-  },
-  (err) => {
-    root.dataset.state = 'error';
-    status.textContent = `Error: ${err.message}`;
-  },
+const update = liveRun(
+  root,
+  status,
+  () => worker.run({ url: picture.value(), kernel: kernel.value(), samples: 2 ** exponent.value(), seed }),
+  render,
 );
 exponent.input.addEventListener('change', update);
 kernel.input.addEventListener('change', update);

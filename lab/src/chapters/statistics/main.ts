@@ -12,8 +12,10 @@ import '../../styles.css';
 import { NDArray } from '../../../../src/core/ndarray.js';
 import type { Order } from '../../../../src/stats/arima/index.js';
 import { ImageCanvas } from '../../components/image-canvas.js';
+import { button, integer, panel as panelOf, prose, readout, row, select, slider } from '../../controls.js';
 import { mountChapterPage } from '../../page.js';
 import { SAMPLES } from '../../samples.js';
+import { latestOnly, WorkerClient } from '../../worker-rpc.js';
 import {
   type ArimaView,
   cloud,
@@ -28,7 +30,7 @@ import {
   smoothView,
 } from './compute.js';
 import { type Layer, plot } from './plot.js';
-import { button, card, integer, latestOnly, prose, RestartingWorker, readout, select, slider, WorkerClient } from './ui.js';
+import { card } from './ui.js';
 import type { StatsRequest } from './worker.js';
 
 const BLUE = '#2f6fdf';
@@ -40,25 +42,19 @@ const PURPLE = '#8e44ad';
 const { main } = mountChapterPage('statistics');
 
 function panel(id: string, title: string): { root: HTMLElement; side: HTMLElement; body: HTMLElement } {
-  const root = document.createElement('section');
-  root.className = 'panel st-panel';
-  root.id = id;
-  const side = document.createElement('div');
-  side.className = 'panel__side';
+  const { element: root, side, body } = panelOf(id, 'panel st-panel');
   const h2 = document.createElement('h2');
   h2.textContent = title;
   side.append(h2);
-  const body = document.createElement('div');
   body.className = 'st-body';
-  root.append(side, body);
   main.append(root);
   return { root, side, body };
 }
 
 const spawn = (name: string) => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name });
 /** Patches in one worker; ARIMA fits in another, restarted when a newer fit supersedes a running one. */
-const worker = new WorkerClient<StatsRequest, { ms: number }>(spawn('convolab-statistics'));
-const fitter = new RestartingWorker<StatsRequest, { ms: number }>(() => spawn('convolab-statistics-arima'));
+const worker = new WorkerClient<StatsRequest, { ms: number }>(() => spawn('convolab-statistics'));
+const fitter = new WorkerClient<StatsRequest, { ms: number }>(() => spawn('convolab-statistics-arima'), { restartWhenBusy: true });
 
 const fmt = (v: number, digits = 4) => {
   if (!Number.isFinite(v)) return '—';
@@ -122,9 +118,7 @@ sm.side.append(
 );
 const seriesCard = card('st-series-chart', 'The series (grey), smoothed (blue), the kernel at the chosen position (orange).');
 const kernelCard = card('st-kernel-chart', 'The kernel: weight per offset from the output sample.');
-const smRow = document.createElement('div');
-smRow.className = 'st-row st-row--wide';
-smRow.append(seriesCard.element, kernelCard.element);
+const smRow = row('st-row st-row--wide', seriesCard.element, kernelCard.element);
 const removedCard = card('st-removed-chart', 'What the kernel took out: series − smoothed, the fast part (a high-pass filter).');
 sm.body.append(smRow, removedCard.element);
 
@@ -136,9 +130,7 @@ const pIn = integer('p', 'st-p', 3, 0, 12);
 const dIn = integer('d', 'st-d', 0, 0, 2);
 const qIn = integer('q', 'st-q', 0, 0, 6);
 const fitButton = button('Fit', 'st-fit', () => refit());
-const order = document.createElement('div');
-order.className = 'st-order';
-order.append(pIn.element, dIn.element, qIn.element, fitButton);
+const order = row('st-order', pIn.element, dIn.element, qIn.element, fitButton);
 const horizon = slider('Forecast horizon', { min: 5, max: 200, step: 1, value: 40, id: 'st-h', format: (v) => `${v} samples` });
 const arText = readout('st-arima-readout');
 const coefs = document.createElement('table');
@@ -158,9 +150,7 @@ ar.side.append(
 const forecastCard = card('st-forecast-chart', 'The last stretch of the series, the forecast (orange) and its 95% band.');
 const psiCard = card('st-psi-chart', 'Impulse response ψ: the kernel that colours white noise.');
 const noiseCard = card('st-noise-chart', 'White noise e (grey) and ψ ∗ e (blue): a fresh series with the same correlations.');
-const arRow = document.createElement('div');
-arRow.className = 'st-row';
-arRow.append(psiCard.element, noiseCard.element);
+const arRow = row('st-row', psiCard.element, noiseCard.element);
 ar.body.append(forecastCard.element, arRow);
 
 // ---- 3. ACF / PACF --------------------------------------------------------------------------
@@ -187,9 +177,7 @@ co.side.append(
 );
 const acfCard = card('st-acf-chart', 'ACF with Bartlett’s 95% band.');
 const pacfCard = card('st-pacf-chart', 'PACF (Yule–Walker) with the ±1.96/√n band.');
-const coRow = document.createElement('div');
-coRow.className = 'st-row';
-coRow.append(acfCard.element, pacfCard.element);
+const coRow = row('st-row', acfCard.element, pacfCard.element);
 co.body.append(coRow);
 
 // ---- 4. whitening a cloud -------------------------------------------------------------------
@@ -218,9 +206,7 @@ const cloudCards = [
   card('st-cloud-pca', 'PCA-whitened (rotated)'),
   card('st-cloud-zca', 'ZCA-whitened'),
 ];
-const quad = document.createElement('div');
-quad.className = 'st-quad';
-quad.append(...cloudCards.map((c) => c.element));
+const quad = row('st-quad', ...cloudCards.map((c) => c.element));
 wh.body.append(quad);
 
 // ---- 5. whitening image patches -------------------------------------------------------------
@@ -269,9 +255,7 @@ const whiteView = new ImageCanvas({ label: 'ZCA-whitened', zoomControls: false }
 whiteView.canvas.id = 'st-white';
 const kernelView = new ImageCanvas({ label: 'The whitening kernel', colormap: 'coolwarm', zoomControls: false });
 kernelView.canvas.id = 'st-zca-kernel';
-const triple = document.createElement('div');
-triple.className = 'st-triple';
-triple.append(grayView.element, whiteView.element, kernelView.element);
+const triple = row('st-triple', grayView.element, whiteView.element, kernelView.element);
 pa.body.append(triple);
 
 // ---- behaviour ------------------------------------------------------------------------------
