@@ -25,7 +25,7 @@ export const CHAPTERS: readonly Chapter[] = [
   },
   {
     number: 2,
-    slug: 'fft',
+    slug: 'theorem',
     title: 'The convolution theorem (FFT)',
     summary:
       'Convolution in space is multiplication in frequency. The fast Fourier transform turns an O(n·k) sliding sum into ' +

@@ -28,7 +28,7 @@ export async function runCase(workload: Workload, params: CaseParams, opts: Case
       workload: workload.id,
       params,
       repeats,
-      threads: workload.parallel ? opts.threads : 1,
+      threads: workload.parallel ? Number(params.threads ?? opts.threads) : 1,
       ...timing,
       throughput: amount / (timing.median_ms / 1000),
       throughput_unit: `${unit}/s`,

@@ -32,7 +32,7 @@ export interface FftNOptions {
   norm?: FftNorm;
 }
 
-type Kind = 'c2c' | 'r2c' | 'c2r';
+export type Kind = 'c2c' | 'r2c' | 'c2r';
 
 function scaleLine(out: Float64Array, f: number): void {
   if (f !== 1) for (let i = 0; i < out.length; i++) out[i] *= f;
@@ -112,23 +112,16 @@ function allocFor(precision: FloatDType): (size: number) => Storage {
   return precision === 'float32' ? (size) => new Float32Array(size) : (size) => new Float64Array(size);
 }
 
-function precisionOf(a: NDArray): FloatDType {
+export function precisionOf(a: NDArray): FloatDType {
   return a.dtype === 'float32' || a.dtype === 'complex64' ? 'float32' : 'float64';
 }
 
 /**
- * Transform along `axes` (numpy order: the last listed axis first). `kind` applies to the
- * last axis for 'r2c' (done first) and to the last axis for 'c2r' (done last); the others are c2c.
+ * The line transforms of a call, in the order they run (numpy order: the last listed axis
+ * first; 'r2c' on the last axis first, 'c2r' on the last axis last, the others c2c).
  */
-function transformAxes(a: NDArray, sIn: (number | undefined)[], axes: number[], normArg: unknown, kind: Kind, inverse: boolean): NDArray {
-  const norm = checkNorm(normArg);
-  const precision = precisionOf(a);
-  const alloc = allocFor(precision);
-  let data = a.data as Storage;
-  let lanes: 1 | 2 = isComplex(a.dtype) ? 2 : 1;
-  const shape = [...a.shape];
+export function planSteps(shape: readonly number[], sIn: (number | undefined)[], axes: number[], kind: Kind, inverse: boolean): NdStep[] {
   const last = axes.length - 1;
-  // the order of passes: r2c first on the last axis; c2r last on the last axis
   const order = kind === 'r2c' ? [last, ...axes.keys()].filter((v, i, arr) => arr.indexOf(v) === i) : [...axes.keys()].reverse();
   if (kind === 'c2r') {
     order.splice(order.indexOf(last), 1);
@@ -150,6 +143,21 @@ function transformAxes(a: NDArray, sIn: (number | undefined)[], axes: number[], 
     steps.push({ axis, kind: k, n, inverse });
     dims[axis] = k === 'r2c' ? Math.floor(n / 2) + 1 : n;
   }
+  return steps;
+}
+
+/**
+ * Transform along `axes` (numpy order: the last listed axis first). `kind` applies to the
+ * last axis for 'r2c' (done first) and to the last axis for 'c2r' (done last); the others are c2c.
+ */
+function transformAxes(a: NDArray, sIn: (number | undefined)[], axes: number[], normArg: unknown, kind: Kind, inverse: boolean): NDArray {
+  const norm = checkNorm(normArg);
+  const precision = precisionOf(a);
+  const alloc = allocFor(precision);
+  let data = a.data as Storage;
+  let lanes: 1 | 2 = isComplex(a.dtype) ? 2 : 1;
+  const shape = [...a.shape];
+  const steps = planSteps(a.shape, sIn, axes, kind, inverse);
   const fast = ndEngine(a.size, steps.length);
   if (fast && ndSupported(shape, steps)) {
     const scale = steps.reduce((f, st) => f * normScale(norm, st.n, inverse), 1);
@@ -172,7 +180,7 @@ function transformAxes(a: NDArray, sIn: (number | undefined)[], axes: number[], 
 }
 
 /** The wasm engine for the in-memory N-D path, when it applies: more than one line of work. */
-function ndEngine(size: number, axes: number) {
+export function ndEngine(size: number, axes: number) {
   if (fftBackend() === 'ts' || size < 256 || (axes === 1 && size < 4096)) return null;
   const b = fftBackend();
   return wasmEngine(b === 'wasm-scalar' ? 'scalar' : b === 'wasm' ? 'simd' : undefined);

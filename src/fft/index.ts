@@ -24,4 +24,20 @@ export { clearPlanCache } from './cache.js';
 export { type DctOptions, type DctType, dct, idct } from './dct.js';
 export { nextFastLen } from './factor.js';
 export { type FftPlan, type FftPrecision, planFft, planRfft, type RfftPlan } from './lowlevel.js';
+export {
+  type AsyncFftOptions,
+  fft2Async,
+  fftAsync,
+  fftnAsync,
+  ifft2Async,
+  ifftAsync,
+  ifftnAsync,
+  irfft2Async,
+  irfftAsync,
+  irfftnAsync,
+  releaseFftScratch,
+  rfft2Async,
+  rfftAsync,
+  rfftnAsync,
+} from './parallel.js';
 export { fftfreq, fftshift, ifftshift, rfftfreq } from './shift.js';

@@ -133,6 +133,31 @@ export function runNd<T extends Float32Array | Float64Array>(
     src instanceof Float32Array &&
     alloc(0) instanceof Float32Array &&
     steps.every((st) => WasmRadixPlan32.fits(complexPlan(lineLength(st)).factors));
+  const load = (at: number, count: number) => {
+    if (single) new Float32Array(engine.k.memory.buffer, at, count).set(src as Float32Array);
+    else engine.load(src, at, count);
+  };
+  const r = runNdIn(engine, single, load, srcLanes, shape, steps, scale);
+  const out = alloc(r.count);
+  if (single) out.set(new Float32Array(engine.k.memory.buffer, r.at, r.count));
+  else engine.store(r.at, out, r.count);
+  return { data: out, shape: r.shape, lanes: r.lanes };
+}
+
+/**
+ * runNd with the copies in and out left to the caller: `fill(at, count)` writes the input
+ * (count scalars at byte offset `at`, float32 when `single`, else float64) and the result is left
+ * in wasm memory at `at` (count scalars, scaled), valid until the engine's next call.
+ */
+export function runNdIn(
+  engine: WasmEngine,
+  single: boolean,
+  fill: (at: number, count: number) => void,
+  srcLanes: 1 | 2,
+  shape: readonly number[],
+  steps: readonly NdStep[],
+  scale: number,
+): { at: number; count: number; shape: number[]; lanes: 1 | 2 } {
   const P = single ? F32 : F64;
   const cb = P.cb;
   const rb = cb / 2; // bytes per real
@@ -155,9 +180,7 @@ export function runNd<T extends Float32Array | Float64Array>(
   engine.tablesFor(steps.flatMap((st, i) => (st.kind === 'c2c' ? [stepPlans[i]] : [stepPlans[i], P.split(st.n)])));
   const [X, Y, c, s1, s2, g] = engine.buffers([rb * maxScalars, rb * maxScalars, blockBytes, blockBytes, blockBytes, 32 * maxP]);
   const scratch: Scratch = { s1, s2, g };
-  const count0 = sizeOf(shape) * srcLanes;
-  if (single) new Float32Array(engine.k.memory.buffer, X, count0).set(src as Float32Array);
-  else engine.load(src, X, count0);
+  fill(X, sizeOf(shape) * srcLanes);
   let lanes = srcLanes;
   let cur = X;
   let other = Y;
@@ -216,13 +239,9 @@ export function runNd<T extends Float32Array | Float64Array>(
     }
   }
   const count = sizeOf(cdims) * lanes;
-  const out = alloc(count);
-  if (single) {
-    if (scale !== 1) k.scale_f32(cur, count, scale);
-    out.set(new Float32Array(engine.k.memory.buffer, cur, count));
-  } else {
-    if (scale !== 1) k.scale_f64(cur, count, scale);
-    engine.store(cur, out, count);
+  if (scale !== 1) {
+    if (single) k.scale_f32(cur, count, scale);
+    else k.scale_f64(cur, count, scale);
   }
-  return { data: out, shape: cdims, lanes };
+  return { at: cur, count, shape: cdims, lanes };
 }

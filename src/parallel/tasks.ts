@@ -12,6 +12,7 @@
  */
 
 import * as diffusion from '../diffusion/sample-task.js';
+import * as fft from '../fft/task.js';
 import * as match from '../match/tasks.js';
 import type { TaskTable } from './task.js';
 import * as test from './test-tasks.js';
@@ -32,4 +33,5 @@ export const tasks: TaskTable = {
   'nn.eval': async (args) => (await import('../nn/tasks.js')).evalTask(args),
   'batch.process': async (args, ctx) => (await import('../batch/task.js')).processTask(args, ctx),
   'diffusion.sampleRows': (args) => diffusion.sampleRowsTask(args),
+  'fft.ndStep': (args) => fft.ndStepTask(args),
 };

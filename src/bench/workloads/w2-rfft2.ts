@@ -1,36 +1,46 @@
 /**
  * W2 — real 2-D FFT (rfft2) of a seeded random size × size image, float32 and float64,
- * size = 1024 and 4096: `rfft2(a)` on an NDArray, output [size, size/2 + 1] complex.
+ * size = 1024 and 4096, output [size, size/2 + 1] complex. Each case names its threads:
+ * `threads=1` times `rfft2(a)` on the calling thread; `threads=2` times `rfft2Async(a, { threads: 2 })`
+ * (rows, then blocks of columns, split over the worker pool; the pool is started in setup).
  * Throughput counted as a half-size complex 2-D FFT: 2.5·N·log2(N) FLOP with N = size².
  * Anchors: scipy.fft.rfft2 (workers 1 and 2), numpy.fft.rfft2, cv2.dft (when installed).
  */
 import type { NDArray } from '../../core/ndarray.js';
 import { randomNormal } from '../../core/random.js';
 import { rfft2 } from '../../fft/api.js';
+import { rfft2Async } from '../../fft/parallel.js';
 import type { SetupOptions, Workload } from '../workload.js';
 
 interface State {
   a: NDArray; // [size, size]
+  threads: number;
 }
 
 export const w2: Workload<State> = {
   id: 'W2',
-  description: 'real 2-D FFT (rfft2) of a size × size image',
+  description: 'real 2-D FFT (rfft2 / rfft2Async) of a size × size image',
   params: ['size'],
   cases: [
-    { size: 1024, dtype: 'float32' },
-    { size: 1024, dtype: 'float64' },
-    { size: 4096, dtype: 'float32' },
-    { size: 4096, dtype: 'float64' },
+    { size: 1024, dtype: 'float32', threads: 1 },
+    { size: 1024, dtype: 'float64', threads: 1 },
+    { size: 4096, dtype: 'float32', threads: 1 },
+    { size: 4096, dtype: 'float64', threads: 1 },
+    { size: 4096, dtype: 'float32', threads: 2 },
+    { size: 4096, dtype: 'float64', threads: 2 },
   ],
   repeats: 5,
-  parallel: false,
-  setup(params, { seed }: SetupOptions): State {
+  // the thread count is each case's own `threads` (reported per case)
+  parallel: true,
+  async setup(params, { seed }: SetupOptions): Promise<State> {
     const size = Number(params.size);
     const dtype = params.dtype === 'float64' ? 'float64' : 'float32';
-    return { a: randomNormal([size, size], { seed, dtype }) };
+    const threads = Number(params.threads ?? 1);
+    const a = randomNormal([size, size], { seed, dtype });
+    if (threads > 1) await rfft2Async(randomNormal([256, 256], { seed, dtype }), { threads }); // starts the workers
+    return { a, threads };
   },
-  run: ({ a }) => rfft2(a).data[1],
+  run: ({ a, threads }) => (threads > 1 ? rfft2Async(a, { threads }).then((r) => r.data[1]) : rfft2(a).data[1]),
   work: (params) => {
     const N = Number(params.size) ** 2;
     return { amount: 2.5 * N * Math.log2(N), unit: 'FLOP' };

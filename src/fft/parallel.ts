@@ -1,0 +1,210 @@
+/**
+ * Threaded FFTs: fftnAsync, rfft2Async, … give the results of fftn, rfft2, … with each line
+ * transform split over the worker pool — rows (the last axis) by ranges of lines, other axes
+ * by blocks of neighbouring columns (task.ts). Intermediates live in SharedArrayBuffers; the
+ * result is an NDArray on a SharedArrayBuffer.
+ *
+ * Deterministic: every line is computed by the same kernels in the same column block whatever
+ * the split, so 1 and N threads give identical bits — and the same bits as the synchronous call.
+ * One thread, arrays under PARALLEL_MIN points, and cases the wasm N-D path does not take
+ * (cropping / padding, Bluestein lengths, odd real lengths, the 'ts' backend) run the
+ * synchronous call on the calling thread.
+ */
+import { complexOf, isComplex } from '../core/dtype.js';
+import { AbortError } from '../core/errors.js';
+import { NDArray } from '../core/ndarray.js';
+import { sizeOf } from '../core/shape.js';
+import { getPool } from '../parallel/get-pool.js';
+import { splitRange } from '../parallel/split.js';
+import { resolveThreads } from '../parallel/threads.js';
+import {
+  type FftNOptions,
+  type FftOptions,
+  fft,
+  fft2,
+  fftn,
+  ifft,
+  ifft2,
+  ifftn,
+  irfft,
+  irfft2,
+  irfftn,
+  type Kind,
+  ndEngine,
+  planSteps,
+  precisionOf,
+  rfft,
+  rfft2,
+  rfftn,
+} from './api.js';
+import { checkArray, checkAxis, checkLength, checkNorm, checkReal, normScale, resolveAxes } from './args.js';
+import { complexPlan } from './cache.js';
+import { ND_COLUMN_ALIGN, type NdStepArgs, stepOutLength } from './task.js';
+import { WasmRadixPlan32 } from './wasm.js';
+import { ndSupported } from './wasmnd.js';
+
+export interface AsyncFftOptions {
+  /** Worker threads (default `CONVOLAB_THREADS`, else the number of cores). */
+  threads?: number;
+  /** Cancels the queued and running tasks (the promise rejects with an AbortError). */
+  signal?: AbortSignal;
+}
+
+type Real = Float32Array | Float64Array;
+
+function sharedArray(f32: boolean, size: number, sab = new SharedArrayBuffer(size * (f32 ? 4 : 8))): Real {
+  return f32 ? new Float32Array(sab, 0, size) : new Float64Array(sab, 0, size);
+}
+
+/**
+ * Spare shared buffers for the input copy, which is scratch (never returned): a fresh buffer costs
+ * a page fault per 4 KiB on first touch (≈ 35 ms for 64 MiB here), a reused one only the copy.
+ * At most SPARE_COUNT are kept; a call takes one out, so concurrent calls never share one.
+ */
+const spare: SharedArrayBuffer[] = [];
+const SPARE_COUNT = 2;
+
+function borrow(f32: boolean, size: number): Real {
+  const bytes = size * (f32 ? 4 : 8);
+  const i = spare.findIndex((b) => b.byteLength >= bytes && b.byteLength <= 2 * bytes);
+  return sharedArray(f32, size, i >= 0 ? spare.splice(i, 1)[0] : undefined);
+}
+
+function giveBack(a: Real): void {
+  spare.push(a.buffer as SharedArrayBuffer);
+  if (spare.length > SPARE_COUNT) spare.shift();
+}
+
+/** Drops the spare shared buffers kept between threaded calls. */
+export function releaseFftScratch(): void {
+  spare.length = 0;
+}
+
+/**
+ * Arrays smaller than this many points run the synchronous call even when threads > 1: measured
+ * here, rfft2 of 1024² (2^20) costs twice the CPU on 2 threads and is no faster. Tests lower it.
+ */
+export const PARALLEL_MIN: { points: number } = { points: 1 << 21 };
+
+/** Shares per step: a few per thread, so a worker slowed by other load leaves work to the others. */
+const sharesPer = (threads: number): number => 4 * threads;
+
+async function transformAsync(
+  a: NDArray,
+  s: (number | undefined)[],
+  axes: number[],
+  normArg: unknown,
+  kind: Kind,
+  inverse: boolean,
+  opts: AsyncFftOptions,
+  sync: () => NDArray,
+): Promise<NDArray> {
+  const norm = checkNorm(normArg);
+  const threads = resolveThreads(opts.threads);
+  if (opts.signal?.aborted) throw new AbortError();
+  const steps = planSteps(a.shape, s, axes, kind, inverse);
+  // one thread: the synchronous call is the same computation (same bits) without the copies
+  if (threads === 1 || a.size < PARALLEL_MIN.points || ndEngine(a.size, steps.length) === null || !ndSupported(a.shape, steps))
+    return sync();
+  const precision = precisionOf(a);
+  const lineLength = (n: number, k: Kind) => (k === 'c2c' ? n : n / 2);
+  // the precision runNd would choose for the whole call: float32 kernels only when every step fits
+  const single = precision === 'float32' && steps.every((st) => WasmRadixPlan32.fits(complexPlan(lineLength(st.n, st.kind)).factors));
+  let lanes: 1 | 2 = isComplex(a.dtype) ? 2 : 1;
+  const input = borrow(single, a.size * lanes);
+  const source = a.data as Real;
+  // rows first: each share's rows are copied just before its task starts, so workers begin
+  // while the rest is copied; otherwise the whole input is copied up front
+  const rowsFirst = sizeOf(a.shape.slice(steps[0].axis + 1)) === 1;
+  if (!rowsFirst) input.set(source);
+  let cur = input;
+  const dims = [...a.shape];
+  const total = steps.reduce((f, st) => f * normScale(norm, st.n, inverse), 1);
+  const pool = getPool({ threads });
+  for (let i = 0; i < steps.length; i++) {
+    const st = steps[i];
+    const outer = sizeOf(dims.slice(0, st.axis));
+    const inner = sizeOf(dims.slice(st.axis + 1));
+    const nIn = dims[st.axis];
+    const nOut = stepOutLength(st);
+    const outLanes = st.kind === 'c2r' ? 1 : 2;
+    // a c2c step along a column axis runs in place (each share owns its columns)
+    const inPlace = st.kind === 'c2c' && inner > 1 && lanes === 2;
+    const dst = inPlace ? cur : sharedArray(single, outer * nOut * inner * outLanes);
+    const base: Omit<NdStepArgs, 'o0' | 'o1' | 'c0' | 'c1'> = {
+      src: cur,
+      srcLanes: lanes,
+      dst,
+      dims: [outer, nIn, inner],
+      step: st,
+      // the whole call's norm is applied once, by the last step (as runNd does at the end)
+      scale: i === steps.length - 1 ? total : 1,
+    };
+    const shares: NdStepArgs[] = [];
+    const parts = sharesPer(threads);
+    if (inner === 1) {
+      for (const [o0, o1] of splitRange(outer, parts)) shares.push({ ...base, o0, o1, c0: 0, c1: 1 });
+    } else {
+      const perSlab = Math.max(1, Math.ceil(parts / outer));
+      for (let o = 0; o < outer; o++) {
+        for (const [c0, c1] of splitRange(inner, perSlab, ND_COLUMN_ALIGN)) shares.push({ ...base, o0: o, o1: o + 1, c0, c1 });
+      }
+    }
+    const line = nIn * lanes;
+    const jobs = shares.map((args) => {
+      if (i === 0 && rowsFirst) input.set(source.subarray(args.o0 * line, args.o1 * line), args.o0 * line);
+      return pool.run('fft.ndStep', args, { signal: opts.signal });
+    });
+    await Promise.all(jobs);
+    cur = dst;
+    lanes = outLanes;
+    dims[st.axis] = nOut;
+  }
+  if (cur !== input) giveBack(input); // else every step ran in place and the copy is the result
+  let data: Real = cur;
+  if (!single && precision === 'float32') {
+    data = sharedArray(true, cur.length);
+    data.set(cur);
+  }
+  return new NDArray(lanes === 2 ? complexOf(precision) : precision, dims, data as Float64Array);
+}
+
+async function manyAsync(
+  a: NDArray,
+  opts: FftNOptions & AsyncFftOptions,
+  kind: Kind,
+  inverse: boolean,
+  sync: typeof fftn,
+  defaultAxes?: number[],
+) {
+  const arr = checkArray(a);
+  if (kind === 'r2c') checkReal(arr);
+  const r = resolveAxes(arr.shape, opts.s, opts.axes, defaultAxes);
+  return transformAsync(arr, r.s, r.axes, opts.norm, kind, inverse, opts, () => sync(arr, opts));
+}
+
+async function oneAsync(a: NDArray, opts: FftOptions & AsyncFftOptions, kind: Kind, inverse: boolean, sync: typeof fft) {
+  const arr = checkArray(a);
+  if (kind === 'r2c') checkReal(arr);
+  const axis = checkAxis(opts.axis, arr.ndim);
+  const n = opts.n === undefined ? undefined : checkLength(opts.n, 'n');
+  return transformAsync(arr, [n], [axis], opts.norm, kind, inverse, opts, () => sync(arr, opts));
+}
+
+type NOpts = FftNOptions & AsyncFftOptions;
+type Opts = FftOptions & AsyncFftOptions;
+
+/** fft(a, opts) with the lines (a batch of rows or columns) split over the worker pool. */
+export const fftAsync = (a: NDArray, opts: Opts = {}): Promise<NDArray> => oneAsync(a, opts, 'c2c', false, fft);
+export const ifftAsync = (a: NDArray, opts: Opts = {}): Promise<NDArray> => oneAsync(a, opts, 'c2c', true, ifft);
+export const rfftAsync = (a: NDArray, opts: Opts = {}): Promise<NDArray> => oneAsync(a, opts, 'r2c', false, rfft);
+export const irfftAsync = (a: NDArray, opts: Opts = {}): Promise<NDArray> => oneAsync(a, opts, 'c2r', true, irfft);
+/** fftn(a, opts) with each axis's lines split over the worker pool. */
+export const fftnAsync = (a: NDArray, opts: NOpts = {}): Promise<NDArray> => manyAsync(a, opts, 'c2c', false, fftn);
+export const ifftnAsync = (a: NDArray, opts: NOpts = {}): Promise<NDArray> => manyAsync(a, opts, 'c2c', true, ifftn);
+export const rfftnAsync = (a: NDArray, opts: NOpts = {}): Promise<NDArray> => manyAsync(a, opts, 'r2c', false, rfftn);
+export const irfftnAsync = (a: NDArray, opts: NOpts = {}): Promise<NDArray> => manyAsync(a, opts, 'c2r', true, irfftn);
+export const fft2Async = (a: NDArray, opts: NOpts = {}): Promise<NDArray> => manyAsync(a, opts, 'c2c', false, fft2, [-2, -1]);
+export const ifft2Async = (a: NDArray, opts: NOpts = {}): Promise<NDArray> => manyAsync(a, opts, 'c2c', true, ifft2, [-2, -1]);
+export const rfft2Async = (a: NDArray, opts: NOpts = {}): Promise<NDArray> => manyAsync(a, opts, 'r2c', false, rfft2, [-2, -1]);
+export const irfft2Async = (a: NDArray, opts: NOpts = {}): Promise<NDArray> => manyAsync(a, opts, 'c2r', true, irfft2, [-2, -1]);

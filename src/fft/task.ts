@@ -1,0 +1,88 @@
+/**
+ * The worker side of the threaded N-D transforms (parallel.ts): one task runs one line
+ * transform (an NdStep) on a share of an array held in SharedArrayBuffers, with this thread's
+ * WebAssembly engine (wasmnd.ts's runNdIn), copying straight between shared and wasm memory. The array is seen as [outer, n, inner]:
+ *
+ * - inner = 1 (the last axis): lines o0..o1 are contiguous and run in one runNd call, reading
+ *   the shared input and writing the shared output directly;
+ * - inner > 1 (a column axis): columns c0..c1 of each outer slab are gathered (row segments)
+ *   into a compact [n, cw] block in wasm memory, transformed down its columns, and scattered
+ *   back (src may be dst: a c2c column step runs in place, each share on its own columns).
+ *
+ * Column chunks start at multiples of ND_COLUMN_ALIGN, runNd's column block, so every column
+ * is computed in the same block of neighbours whatever the split: 1 and N threads give the same
+ * bits (test/fft/parallel.test.ts). Listed in src/parallel/tasks.ts as 'fft.ndStep'. A leaf
+ * module: it must not import the pool.
+ */
+import { WorkerError } from '../core/errors.js';
+import { wasmEngine } from './wasm.js';
+import { type NdStep, runNdIn } from './wasmnd.js';
+
+/** Column chunks start at multiples of this (a multiple of runNd's block of 32 or 64 columns). */
+export const ND_COLUMN_ALIGN = 128;
+/** Columns gathered per block in a worker (a multiple of ND_COLUMN_ALIGN; keeps the block small). */
+const GATHER_COLUMNS = 512;
+
+type Real = Float32Array | Float64Array;
+
+export interface NdStepArgs {
+  /** Input [outer, nIn, inner] · srcLanes scalars (shared). */
+  src: Real;
+  srcLanes: 1 | 2;
+  /** Output [outer, nOut, inner] · outLanes scalars (shared; may be src). float32 arrays (both) mean the float32 kernels. */
+  dst: Real;
+  /** [outer, nIn, inner] of the input. */
+  dims: [number, number, number];
+  /** The step, with axis = 1 of dims. */
+  step: NdStep;
+  /** Factor applied to the output of this step. */
+  scale: number;
+  /** Outer slabs [o0, o1) and, when inner > 1, columns [c0, c1) of each. */
+  o0: number;
+  o1: number;
+  c0: number;
+  c1: number;
+}
+
+/** Output length along the step's axis. */
+export const stepOutLength = (st: NdStep): number => (st.kind === 'r2c' ? st.n / 2 + 1 : st.n);
+
+/** Runs one share of a step; returns the number of lines transformed. */
+export function ndStepTask(a: NdStepArgs): number {
+  const engine = wasmEngine();
+  if (engine === null) throw new WorkerError('fft.ndStep: the WebAssembly FFT kernels are not available in this worker');
+  const [, nIn, inner] = a.dims;
+  const st = a.step;
+  const nOut = stepOutLength(st);
+  const outLanes = st.kind === 'c2r' ? 1 : 2;
+  const li = a.srcLanes;
+  // the caller passes float32 arrays only when the float32 kernels run, float64 otherwise
+  const single = a.src instanceof Float32Array;
+  const view = (at: number, count: number): Real =>
+    single ? new Float32Array(engine.k.memory.buffer, at, count) : new Float64Array(engine.k.memory.buffer, at, count);
+  if (inner === 1) {
+    const fill = (at: number, count: number) => view(at, count).set(a.src.subarray(a.o0 * nIn * li, a.o0 * nIn * li + count));
+    const r = runNdIn(engine, single, fill, li, [a.o1 - a.o0, nIn], [{ ...st, axis: 1 }], a.scale);
+    a.dst.set(view(r.at, r.count), a.o0 * nOut * outLanes);
+    return a.o1 - a.o0;
+  }
+  const oneStep: NdStep[] = [{ ...st, axis: 0 }];
+  for (let o = a.o0; o < a.o1; o++) {
+    for (let c = a.c0; c < a.c1; c += GATHER_COLUMNS) {
+      const cw = Math.min(GATHER_COLUMNS, a.c1 - c);
+      const fill = (at: number, count: number) => {
+        const v = view(at, count);
+        for (let t = 0; t < nIn; t++) {
+          const from = ((o * nIn + t) * inner + c) * li;
+          v.set(a.src.subarray(from, from + cw * li), t * cw * li);
+        }
+      };
+      const r = runNdIn(engine, single, fill, li, [nIn, cw], oneStep, a.scale);
+      const v = view(r.at, r.count);
+      for (let t = 0; t < nOut; t++) {
+        a.dst.set(v.subarray(t * cw * outLanes, (t + 1) * cw * outLanes), ((o * nOut + t) * inner + c) * outLanes);
+      }
+    }
+  }
+  return (a.o1 - a.o0) * (a.c1 - a.c0);
+}
