@@ -9,12 +9,16 @@ import { ws1, ws2 } from './workloads/w-spectrum.js';
 import { w0 } from './workloads/w0-dot.js';
 import { w1 } from './workloads/w1-fft.js';
 import { w2 } from './workloads/w2-rfft2.js';
+import { w3 } from './workloads/w3-conv2d.js';
+import { w4 } from './workloads/w4-gaussian.js';
+import { w5 } from './workloads/w5-conv-large.js';
 import { w6 } from './workloads/w6-match.js';
 import { w6b } from './workloads/w6-snippet.js';
+import { w7 } from './workloads/w7-conv1d.js';
 import { w8 } from './workloads/w8-cnn.js';
 import { w9 } from './workloads/w9-arima.js';
 
-export const WORKLOADS: readonly Workload[] = [w0, w1, w2, w6, w6b, w8, w9, ws1, ws2, wBatch] as Workload[];
+export const WORKLOADS: readonly Workload[] = [w0, w1, w2, w3, w4, w5, w6, w6b, w7, w8, w9, ws1, ws2, wBatch] as Workload[];
 
 /** Workloads by id (case-insensitive, `w1` = `W1`); no ids = all of them. */
 export function selectWorkloads(ids: readonly string[], registry: readonly Workload[] = WORKLOADS): Workload[] {

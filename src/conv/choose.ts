@@ -22,6 +22,7 @@ import { convOutputShape } from '../ref/convolve.js';
 import { FFT_AVAILABLE } from './fft.js';
 import type { ConvMethod } from './options.js';
 import { isSeparable } from './separable.js';
+import { tilePlan } from './tiles.js';
 
 /** Below this many kernel taps auto never picks an FFT method. */
 export const FFT_MIN_TAPS = 64;
@@ -52,27 +53,70 @@ export function fastLen(n: number): number {
 
 /**
  * Fraction of nonzero values of `a` below sqrt(eps)·max|v| (magnitudes for complex);
- * Infinity when `a` holds NaN or ±Inf. A full O(n) pass: cheap next to any convolution of `a`.
+ * Infinity when `a` holds NaN or ±Inf. One O(n) pass; for real float32 / float64 arrays it
+ * reads only the exponent bits (a histogram of binary exponents), so "below" is decided to
+ * the octave: v counts as small when its exponent is under max's by more than
+ * ceil(log2(1 / sqrt(eps))) (26 for float64 eps).
  */
 export function smallFraction(a: NDArray, eps: number): number {
+  const shift = Math.ceil(-Math.log2(Math.sqrt(eps)));
+  if (a.dtype === 'float64' || a.dtype === 'float32') return smallFractionBits(a.data as Float32Array | Float64Array, shift);
   const d = a.data;
   const step = d.length / a.size;
+  const mag = step === 2 ? (i: number) => Math.hypot(d[i], d[i + 1]) : (i: number) => Math.abs(d[i]);
   let max = 0;
   for (let i = 0; i < d.length; i += step) {
-    const v = step === 2 ? Math.hypot(d[i], d[i + 1]) : Math.abs(d[i]);
-    if (!Number.isFinite(v)) return Number.POSITIVE_INFINITY; // NaN / Inf: FFT would smear it everywhere
+    const v = mag(i);
     if (v > max) max = v;
+    else if (!(v <= max)) return Number.POSITIVE_INFINITY; // NaN fails both comparisons
   }
-  const tiny = Math.sqrt(eps) * max;
+  if (!Number.isFinite(max)) return Number.POSITIVE_INFINITY; // NaN / Inf: FFT would smear it everywhere
+  const tiny = 2 ** -shift * 2 ** Math.floor(Math.log2(max || 1));
   let nonzero = 0;
   let small = 0;
   for (let i = 0; i < d.length; i += step) {
-    const v = step === 2 ? Math.hypot(d[i], d[i + 1]) : Math.abs(d[i]);
-    if (v === 0) continue;
-    nonzero++;
-    if (v < tiny) small++;
+    const v = mag(i);
+    if (v !== 0) {
+      nonzero++;
+      if (v < tiny) small++;
+    }
   }
   return nonzero === 0 ? 0 : small / nonzero;
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** smallFraction for real float arrays from a histogram of the exponent fields. */
+function smallFractionBits(d: Float32Array | Float64Array, shift: number): number {
+  const f64 = d instanceof Float64Array;
+  const words = new Uint32Array(d.buffer, d.byteOffset, f64 ? 2 * d.length : d.length);
+  const hist = new Float64Array(f64 ? 2048 : 256); // counts by biased exponent
+  let zeros = 0;
+  if (f64) {
+    const hiAt = LITTLE_ENDIAN ? 1 : 0;
+    for (let i = hiAt; i < words.length; i += 2) {
+      const hi = words[i];
+      const e = (hi >>> 20) & 0x7ff;
+      hist[e]++;
+      if (e === 0 && ((hi & 0xfffff) | words[i - hiAt + (1 - hiAt)]) === 0) zeros++;
+    }
+  } else {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
+      const e = (w >>> 23) & 0xff;
+      hist[e]++;
+      if ((w & 0x7fffffff) === 0) zeros++;
+    }
+  }
+  const top = hist.length - 1; // NaN / Inf
+  if (hist[top] > 0) return Number.POSITIVE_INFINITY;
+  let em = top - 1;
+  while (em > 0 && hist[em] === 0) em--;
+  const nonzero = d.length - zeros;
+  if (nonzero === 0) return 0;
+  let small = -zeros; // exponent field 0 holds the zeros too
+  for (let e = 0; e < em - shift; e++) small += hist[e];
+  return Math.max(0, small) / nonzero;
 }
 
 /**
@@ -106,6 +150,12 @@ export function chooseMethod(x: NDArray, k: NDArray, opts: { mode?: ConvMode } =
   const fftShape = xShape.map((n, d) => fastLen(n + k.shape[d] - 1));
   const nFft = sizeOf(fftShape);
   costs.fft = batch * ((3 * 2.5 * nFft * Math.log2(Math.max(nFft, 2)) * (cm > 1 ? 2 : 1)) / 2 + 4 * nFft);
+  if (k.ndim === 2 && cm === 1) {
+    // a 2-D real plane may run as power-of-two tiles (tiles.ts); its cost counts both
+    // transforms of each tile (full complex size, as tilePlan does): halve for real data
+    const tiled = tilePlan(k.shape, convOutputShape(xShape, k.shape, mode)).cost / 2;
+    costs.fft = Math.min(costs.fft, batch * tiled);
+  }
   if (k.ndim === 1) {
     const block = fastLen(Math.max(8 * k.shape[0], 256));
     const blocks = Math.ceil((xShape[0] + k.shape[0] - 1) / (block - k.shape[0] + 1));
@@ -114,9 +164,11 @@ export function chooseMethod(x: NDArray, k: NDArray, opts: { mode?: ConvMode } =
     rejected.oa = 'overlap-add is for 1-D signals';
   }
   let fftReason: string | undefined;
+  const fftWins = Math.min(costs.fft, costs.oa) < Math.min(costs.direct, costs.separable);
   if (!FFT_AVAILABLE) fftReason = 'the FFT engine is not available';
   else if (k.size < FFT_MIN_TAPS) fftReason = `kernel has fewer than ${FFT_MIN_TAPS} taps`;
-  else {
+  else if (fftWins) {
+    // the accuracy rule scans both operands (O(n)): only worth it when an FFT method would win
     const small = Math.max(smallFraction(k, eps), smallFraction(x, eps));
     if (small === Number.POSITIVE_INFINITY) fftReason = 'an operand holds NaN or Inf, which FFT would spread to every output';
     else if (small > 0.01) fftReason = 'operand values span too many orders of magnitude for FFT accuracy (scipy issue 22390)';

@@ -11,6 +11,7 @@ import { validSwapNeeded } from '../ref/convBoundary.js';
 import { convOutputShape } from '../ref/convolve.js';
 import { chooseMethod, separableTol } from './choose.js';
 import { convolveDirect, type DirectParams } from './direct.js';
+import { fast2dEligible, separable2dRows } from './fast2d.js';
 import { convolveFft } from './fft.js';
 import { assertFiniteKernel, assertOperand, type ConvMethod, type ConvOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { rank1 } from './separable.js';
@@ -33,7 +34,19 @@ export function resultOf(x: NDArray, k: NDArray, mode: ResolvedOptions['mode']):
   return { shape: convOutputShape(x.shape, k.shape, mode), dtype };
 }
 
-function run(x: NDArray, k: NDArray, opts: ConvOptions, correlateFlag: boolean): NDArray {
+/** A validated call: resolved options, the output, and the planes to convolve one by one. */
+export interface PreparedCall {
+  o: ResolvedOptions;
+  p: DirectParams;
+  out: NDArray;
+  /** Equal-rank operands, or one [H, W] plane per channel of a [C, H, W] image with a 2-D kernel. */
+  planes: { x: NDArray; out: NDArray }[];
+  /** True for a [C_out, C_in, kh, kw] kernel bank (summed over input channels; `planes` is empty). */
+  bank: boolean;
+}
+
+/** Validate x, k and opts at the public boundary and allocate (or check) the output. */
+export function prepareCall(x: NDArray, k: NDArray, opts: ConvOptions, shared = false): PreparedCall {
   assertOperand(x, 'x');
   assertOperand(k, 'k');
   const o = resolveOptions(opts);
@@ -56,19 +69,27 @@ function run(x: NDArray, k: NDArray, opts: ConvOptions, correlateFlag: boolean):
     validSwapNeeded(imageCase ? x.shape.slice(1) : x.shape, ks); // throws when neither operand fits the other
   }
   const { shape, dtype } = resultOf(x, k, o.mode);
-  const out = prepareOut(opts.out, shape, dtype, x, k);
+  const bank = imageCase && k.ndim === 4;
+  const out = prepareOut(opts.out, shape, dtype, x, k, bank, shared);
   const p: DirectParams = { mode: o.mode, boundary: o.boundary, cval: o.cval };
-
-  if (!imageCase) return convSame(x, k, out, p, o.method, correlateFlag);
-  const [C, H, W] = x.shape;
-  const oPlane = shape.slice(1);
-  if (k.ndim === 2) {
-    for (let c = 0; c < C; c++) convSame(channel(x, c, [H, W]), k, channel(out, c, oPlane), p, o.method, correlateFlag);
-    return out;
+  let planes: PreparedCall['planes'] = [];
+  if (!imageCase) planes = [{ x, out }];
+  else if (!bank) {
+    const [C, H, W] = x.shape;
+    planes = Array.from({ length: C }, (_, c) => ({ x: channel(x, c, [H, W]), out: channel(out, c, shape.slice(1)) }));
   }
+  return { o, p, out, planes, bank };
+}
+
+function run(x: NDArray, k: NDArray, opts: ConvOptions, correlateFlag: boolean): NDArray {
+  const { o, p, out, planes, bank } = prepareCall(x, k, opts);
+  for (const plane of planes) convSame(plane.x, k, plane.out, p, o.method, correlateFlag);
+  if (!bank) return out;
   // kernel bank: out[co] = Σ_ci x[ci] ⊛ k[co, ci]   (x [C_in,H,W], k [C_out,C_in,kh,kw], out [C_out,oh,ow])
+  const [H, W] = x.shape.slice(1);
+  const oPlane = out.shape.slice(1);
   const [cOut, cIn, kh, kw] = k.shape;
-  const tmp = zeros(oPlane, dtype);
+  const tmp = zeros(oPlane, out.dtype);
   for (let co = 0; co < cOut; co++) {
     const dst = channel(out, co, oPlane);
     for (let ci = 0; ci < cIn; ci++) {
@@ -82,7 +103,7 @@ function run(x: NDArray, k: NDArray, opts: ConvOptions, correlateFlag: boolean):
 }
 
 /** The c-th leading slice of `a`, as a view of shape `s`. */
-function channel(a: NDArray, c: number, s: readonly number[]): NDArray {
+export function channel(a: NDArray, c: number, s: readonly number[]): NDArray {
   const n = sizeOf(s) * (a.data.length / a.size);
   return new NDArray(a.dtype, s, a.data.subarray(c * n, (c + 1) * n) as typeof a.data);
 }
@@ -91,8 +112,17 @@ function overlaps(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
 }
 
-function prepareOut(out: NDArray | undefined, shape: number[], dtype: DType, x: NDArray, k: NDArray): NDArray {
-  if (out === undefined) return zeros(shape, dtype);
+/** The output: a new one (shared: on a SharedArrayBuffer), or `out` checked; zeroed only where it is accumulated into. */
+function prepareOut(
+  out: NDArray | undefined,
+  shape: number[],
+  dtype: DType,
+  x: NDArray,
+  k: NDArray,
+  accumulate: boolean,
+  shared: boolean,
+): NDArray {
+  if (out === undefined) return zeros(shape, dtype, shared);
   assertOperand(out, 'out');
   if (!sameShape(out.shape, shape)) throw new ShapeError(`out: expected shape ${formatShape(shape)}, got ${formatShape(out.shape)}`, 'out');
   if (out.dtype !== dtype) throw new DTypeError(`out: expected dtype ${dtype}, got ${out.dtype}`, 'out');
@@ -103,7 +133,7 @@ function prepareOut(out: NDArray | undefined, shape: number[], dtype: DType, x: 
     if (overlaps(out.data, a.data))
       throw new ArgumentError(`out: must not share memory with ${name} (the result is written while ${name} is read)`, 'out');
   }
-  out.data.fill(0);
+  if (accumulate) out.data.fill(0); // every method writes each output entry; only the bank sums
   return out;
 }
 
@@ -121,16 +151,28 @@ export function flipConj(k: NDArray): NDArray {
   return f;
 }
 
-/** Equal-rank convolution into `out` by one method. */
-function convSame(x: NDArray, k: NDArray, out: NDArray, p: DirectParams, method: ResolvedOptions['method'], corr: boolean): NDArray {
+/** How one equal-rank plane is computed: the method and its operands (kernels in convolution orientation). */
+export type PlanePlan =
+  | { method: 'direct'; x: NDArray; k: NDArray }
+  | { method: 'fft' | 'oa'; x: NDArray; k: NDArray }
+  | { method: 'separable'; x: NDArray; factors: Float64Array[] };
+
+/** Decide how to convolve one plane: correlate's flip, valid's operand swap, the method, the factors. */
+export function planPlane(
+  x: NDArray,
+  k: NDArray,
+  out: NDArray,
+  p: DirectParams,
+  method: ResolvedOptions['method'],
+  corr: boolean,
+): PlanePlan {
   let kk = corr ? flipConj(k) : k;
   let xx = x;
   if (p.mode === 'valid' && validSwapNeeded(x.shape, k.shape)) [xx, kk] = [kk, xx];
   const m: ConvMethod = method === 'auto' ? chooseMethod(xx, kk, { mode: p.mode }).method : method;
-  if (m === 'direct') return convolveDirect(xx, kk, out, p);
-  if (m === 'fft' || m === 'oa') return convolveFft(xx, kk, out, p, m);
+  if (m === 'direct' || m === 'fft' || m === 'oa') return { method: m, x: xx, k: kk };
   // separable
-  if (kk.ndim === 1) return convolveDirect(xx, kk, out, p);
+  if (kk.ndim === 1) return { method: 'direct', x: xx, k: kk };
   if (kk.ndim !== 2 || isComplex(kk.dtype)) {
     throw new ShapeError(
       `k: method separable needs a real 2-D kernel (or convolveSeparable with 1-D factors), got ${kk.dtype} ${formatShape(kk.shape)}`,
@@ -141,7 +183,19 @@ function convSame(x: NDArray, k: NDArray, out: NDArray, p: DirectParams, method:
   if (r.residual > separableTol(out.dtype)) {
     throw new ShapeError(`k: method separable needs a rank-1 kernel; its rank-1 residual is ${r.residual.toExponential(2)}`, 'k');
   }
-  return separablePasses(xx, [r.col, r.row], out, p);
+  return { method: 'separable', x: xx, factors: [r.col, r.row] };
+}
+
+/** Run a plane's plan on the calling thread. */
+export function runPlan(plan: PlanePlan, out: NDArray, p: DirectParams): NDArray {
+  if (plan.method === 'direct') return convolveDirect(plan.x, plan.k, out, p);
+  if (plan.method === 'separable') return separablePasses(plan.x, plan.factors, out, p);
+  return convolveFft(plan.x, plan.k, out, p, plan.method);
+}
+
+/** Equal-rank convolution into `out` by one method. */
+function convSame(x: NDArray, k: NDArray, out: NDArray, p: DirectParams, method: ResolvedOptions['method'], corr: boolean): NDArray {
+  return runPlan(planPlane(x, k, out, p, method, corr), out, p);
 }
 
 /**
@@ -150,6 +204,8 @@ function convSame(x: NDArray, k: NDArray, out: NDArray, p: DirectParams, method:
  */
 export function separablePasses(x: NDArray, factors: readonly Float64Array[], out: NDArray, p: DirectParams): NDArray {
   const nd = x.ndim;
+  // 2-D real float: SIMD row pass + column pass (fast2d.ts)
+  if (nd === 2 && fast2dEligible(x, 'float64', out) && separable2dRows(x, factors[0], factors[1], out, p, 0, out.shape[0])) return out;
   let cur = x;
   let cval = p.cval;
   for (let d = 0; d < nd; d++) {

@@ -1,5 +1,6 @@
 /**
  * Direct N-D convolution in plain TS, faster than src/ref/convolve.ts and checked against it.
+ * 2-D real float32 / float64 cases go to the WebAssembly SIMD kernel instead (fast2d.ts).
  *
  * The last axis is the "row". For each output row and each kernel row (a multi-index over the
  * leading kernel axes) the matching input row is extended by the boundary rule into a strip
@@ -13,6 +14,7 @@
 import type { NDArray } from '../core/ndarray.js';
 import { stridesOf } from '../core/shape.js';
 import { type Boundary, type ConvMode, padWidths, sourceIndex } from '../ref/convBoundary.js';
+import { direct2dRows, fast2dEligible } from './fast2d.js';
 
 type Data = Float32Array | Float64Array | Uint8Array | Int32Array;
 
@@ -34,6 +36,8 @@ function indexMap(n: number, before: number, after: number, boundary: Boundary):
  * `out` must have the shape the mode implies and a dtype that holds complex if either input is.
  */
 export function convolveDirect(x: NDArray, k: NDArray, out: NDArray, p: DirectParams): NDArray {
+  // 2-D real float: the SIMD kernel (fast2d.ts); this TS path remains for the rest and without wasm
+  if (fast2dEligible(x, k.dtype, out) && direct2dRows(x, k, out, p, 0, out.shape[0])) return out;
   const nd = x.ndim;
   const last = nd - 1;
   const pads = padWidths(k.shape, p.mode);

@@ -6,9 +6,10 @@
  *   operands are transformed at 5-smooth lengths (real FFTs for real data), multiplied, and
  *   transformed back; the wanted block of the linear convolution is copied out. The length per
  *   axis is the smallest fast one at which circular wrap-around misses that block.
- * - `oa`: overlap-add for 1-D (a long signal, a short kernel): the kernel spectrum is computed
- *   once at a block length of about 8× the kernel, each signal segment is transformed,
- *   multiplied and added back into the output. N-D `oa` runs as `fft`.
+ *   A 2-D real plane larger than a few power-of-two blocks runs tiled instead (tiles.ts).
+ * - `oa`: overlap-save for 1-D real (a long signal, a short kernel; oa.ts): the kernel spectrum
+ *   is computed once at a power-of-two block length of about 8× the kernel, each block of
+ *   output is the tail of one circular convolution. N-D and complex `oa` run as `fft`.
  *
  * Accuracy: the error is absolute (≈ eps·log N·‖x‖·‖k‖ over every entry); see choose.ts for
  * when `auto` avoids it.
@@ -16,9 +17,11 @@
 import { isComplex } from '../core/dtype.js';
 import { type NDArray, zeros } from '../core/ndarray.js';
 import { sizeOf, stridesOf } from '../core/shape.js';
-import { fftn, ifftn, irfftn, nextFastLen, planRfft, rfftn } from '../fft/index.js';
+import { fftn, ifftn, irfftn, nextFastLen, rfftn } from '../fft/index.js';
 import { padWidths, sourceIndex } from '../ref/convBoundary.js';
 import type { DirectParams } from './direct.js';
+import { osBlocks, osPlan, overlapSaveBlocks } from './oa.js';
+import { convolveTiles, type TilePlan, tileKernelSpectrum, tilePlan } from './tiles.js';
 
 /** Whether the FFT engine is wired in (chooseMethod considers fft / oa only then). */
 export const FFT_AVAILABLE = true;
@@ -45,13 +48,24 @@ function padded(x: NDArray, widths: [number, number][], p: DirectParams, complex
   return out;
 }
 
-/** as float64 / complex128 (the transforms then run and store in double precision). */
-function widen(a: NDArray, complex: boolean): NDArray {
-  const dtype = complex ? 'complex128' : 'float64';
+/**
+ * The working dtype of the transforms: the output's precision (a float32 result is computed
+ * with float32 transforms, whose error ≈ eps32·log N of the norm stays inside float32's
+ * tolerance), complex when the output is.
+ */
+type WorkDType = 'float32' | 'float64' | 'complex64' | 'complex128';
+function workDType(out: NDArray): WorkDType {
+  const complex = isComplex(out.dtype);
+  const single = out.dtype === 'float32' || out.dtype === 'complex64';
+  return complex ? (single ? 'complex64' : 'complex128') : single ? 'float32' : 'float64';
+}
+
+/** `a` as the working dtype (itself when it already is). */
+function widen(a: NDArray, dtype: WorkDType): NDArray {
   if (a.dtype === dtype) return a;
   const out = zeros(a.shape, dtype);
   const al = a.data.length / a.size;
-  const l = complex ? 2 : 1;
+  const l = dtype === 'complex64' || dtype === 'complex128' ? 2 : 1;
   for (let i = 0; i < a.size; i++) for (let c = 0; c < al; c++) out.data[i * l + c] = a.data[i * al + c];
   return out;
 }
@@ -76,25 +90,38 @@ function copyBlock(src: NDArray, start: number[], out: NDArray): void {
 }
 
 /** The input to transform and where the wanted block starts in its linear convolution with k. */
-function prepare(x: NDArray, k: NDArray, p: DirectParams, complex: boolean): { xp: NDArray; start: number[] } {
+function prepare(x: NDArray, k: NDArray, p: DirectParams, work: WorkDType): { xp: NDArray; start: number[] } {
   const widths = padWidths(k.shape, p.mode);
   if (p.boundary === 'constant' && p.cval === 0) {
-    return { xp: widen(x, complex), start: k.shape.map((kn, d) => kn - 1 - widths[d][0]) };
+    return { xp: widen(x, work), start: k.shape.map((kn, d) => kn - 1 - widths[d][0]) };
   }
-  return { xp: padded(x, widths, p, complex), start: k.shape.map((kn) => kn - 1) };
+  const complex = work === 'complex64' || work === 'complex128';
+  return { xp: widen(padded(x, widths, p, complex), work), start: k.shape.map((kn) => kn - 1) };
 }
 
 /** out = x ⊛ k by FFT (`fft`) or overlap-add (`oa`, 1-D). */
 export function convolveFft(x: NDArray, k: NDArray, out: NDArray, p: DirectParams, method: 'fft' | 'oa'): NDArray {
   const complex = isComplex(out.dtype);
-  const { xp, start } = prepare(x, k, p, complex);
-  if (method === 'oa' && x.ndim === 1 && !complex) return overlapAdd(xp, widen(k, false), start[0], out);
+  if (method === 'oa' && x.ndim === 1 && !complex) {
+    const { xp, start } = oaInput(x, k, p);
+    const plan = osPlan(k.data);
+    overlapSaveBlocks(xp, plan, start, out.data as Float32Array | Float64Array, 0, osBlocks(plan.K, out.size));
+    return out;
+  }
+  const work = workDType(out);
+  const { xp, start } = prepare(x, k, p, work);
   // per axis: the smallest fast length L with no wrap-around into [start, start + O)
   const s = xp.shape.map((n, d) => {
     const need = Math.max(n + k.shape[d] - 1 - start[d], start[d] + out.shape[d]);
     return nextFastLen(need, !complex);
   });
-  const kw = widen(k, complex);
+  const tiling = tiledPlan(xp, k, out, s);
+  if (tiling !== undefined) {
+    const spec = tileKernelSpectrum(k, tiling.B, work as 'float32' | 'float64');
+    convolveTiles(xp, k.shape, spec, tiling, start, out, 0, tiling.tiles[0] * tiling.tiles[1]);
+    return out;
+  }
+  const kw = widen(k, work);
   let y: NDArray;
   if (complex) {
     const X = fftn(xp, { s });
@@ -111,6 +138,33 @@ export function convolveFft(x: NDArray, k: NDArray, out: NDArray, p: DirectParam
   return out;
 }
 
+/**
+ * The tile plan when a 2-D real plane runs tiled (tiles.ts): power-of-two blocks that cost less
+ * than one transform of the whole padded problem (`s`), and more than one tile.
+ */
+function tiledPlan(xp: NDArray, k: NDArray, out: NDArray, s: readonly number[]): TilePlan | undefined {
+  if (isComplex(out.dtype) || isComplex(xp.dtype) || isComplex(k.dtype) || xp.ndim !== 2) return undefined;
+  const nFft = s[0] * s[1];
+  const whole = 3 * 2.5 * nFft * Math.log2(nFft) + 4 * nFft;
+  const tp = tilePlan(k.shape, out.shape);
+  return tp.tiles[0] * tp.tiles[1] > 1 && tp.cost < whole ? tp : undefined;
+}
+
+/** What a worker needs to run tiles of `fft` for a 2-D real plane, or undefined when it would not tile. */
+export function fftTiles(
+  x: NDArray,
+  k: NDArray,
+  out: NDArray,
+  p: DirectParams,
+): { xp: NDArray; start: number[]; plan: TilePlan; work: 'float32' | 'float64' } | undefined {
+  if (isComplex(out.dtype) || x.ndim !== 2) return undefined;
+  const work = workDType(out) as 'float32' | 'float64';
+  const { xp, start } = prepare(x, k, p, work);
+  const s = xp.shape.map((n, d) => nextFastLen(Math.max(n + k.shape[d] - 1 - start[d], start[d] + out.shape[d]), true));
+  const plan = tiledPlan(xp, k, out, s);
+  return plan === undefined ? undefined : { xp, start, plan, work };
+}
+
 /** X *= K, complex interleaved, same shape. */
 function multiplyInto(X: NDArray, K: NDArray): void {
   const a = X.data;
@@ -123,43 +177,12 @@ function multiplyInto(X: NDArray, K: NDArray): void {
 }
 
 /**
- * Overlap-add (1-D, real): blocks of B = fast length ≈ 8·K; each segment of S = B − K + 1
- * samples contributes its B-sample linear convolution at its offset. Only the wanted output
- * range [start, start + O) is accumulated.
+ * The 1-D real input of overlap-save and where the wanted block starts in its linear
+ * convolution with k: x itself under a zero border (read as it is, float32 or float64),
+ * else x padded by the boundary rule.
  */
-function overlapAdd(xp: NDArray, k: NDArray, start: number, out: NDArray): NDArray {
-  const n = xp.size;
-  const kn = k.size;
-  const B = nextFastLen(Math.max(8 * kn, 256), true);
-  const S = B - kn + 1;
-  const plan = planRfft(B, 'float64');
-  const bins = plan.bins;
-  const buf = new Float64Array(B);
-  const K = new Float64Array(2 * bins);
-  buf.set(k.data as Float64Array);
-  plan.forward(buf, K);
-  const spec = new Float64Array(2 * bins);
-  const O = out.size;
-  const acc = new Float64Array(O); // [O]
-  const xd = xp.data as Float64Array;
-  for (let seg = 0; seg < n; seg += S) {
-    const len = Math.min(S, n - seg);
-    // this segment's linear convolution covers [seg, seg + len + kn - 1)
-    if (seg + len + kn - 1 <= start || seg >= start + O) continue;
-    buf.fill(0);
-    buf.set(xd.subarray(seg, seg + len));
-    plan.forward(buf, spec);
-    for (let i = 0; i < 2 * bins; i += 2) {
-      const re = spec[i] * K[i] - spec[i + 1] * K[i + 1];
-      spec[i + 1] = spec[i] * K[i + 1] + spec[i + 1] * K[i];
-      spec[i] = re;
-    }
-    plan.backward(spec, buf);
-    const lo = Math.max(seg, start);
-    const hi = Math.min(seg + len + kn - 1, start + O);
-    for (let m = lo; m < hi; m++) acc[m - start] += buf[m - seg] / B;
-  }
-  const od = out.data;
-  for (let i = 0; i < O; i++) od[i] = acc[i];
-  return out;
+export function oaInput(x: NDArray, k: NDArray, p: DirectParams): { xp: Float32Array | Float64Array; start: number } {
+  const [[before]] = padWidths(k.shape, p.mode);
+  if (p.boundary === 'constant' && p.cval === 0) return { xp: x.data as Float32Array | Float64Array, start: k.size - 1 - before };
+  return { xp: padded(x, padWidths(k.shape, p.mode), p, false).data as Float64Array, start: k.size - 1 };
 }

@@ -4,5 +4,6 @@ export { chooseMethod, FFT_MIN_TAPS, type MethodChoice } from './choose.js';
 export { convolve, correlate, flipConj, resultOf } from './convolve.js';
 export { convolveSeparable, outerKernel } from './convolveSeparable.js';
 export { type ConvMethod, type ConvOptions, METHODS, type MethodName } from './options.js';
+export { type AsyncConvOptions, convolveAsync, correlateAsync } from './parallel.js';
 export { type PaddedRows, paddedRows } from './rows.js';
 export { isSeparable, rank1, separate } from './separable.js';

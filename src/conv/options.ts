@@ -16,7 +16,10 @@ export interface ConvOptions {
   cval?: number;
   /** `auto` (default) picks by `chooseMethod`'s cost model. */
   method?: MethodName;
-  /** Worker threads (accepted; the TS paths run on the calling thread for now). */
+  /**
+   * Worker threads for `convolveAsync` / `correlateAsync` (default: cores), which split 2-D
+   * planes by rows and long 1-D overlap-save by blocks. `convolve` always runs on the calling thread.
+   */
   threads?: number;
   /** A preallocated output of exactly the result's shape and dtype. */
   out?: NDArray;

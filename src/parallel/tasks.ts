@@ -11,6 +11,8 @@
  * adding a task.
  */
 
+import * as conv1d from '../conv/task1d.js';
+import * as conv from '../conv/task2d.js';
 import * as diffusion from '../diffusion/sample-task.js';
 import * as fft from '../fft/task.js';
 import * as match from '../match/tasks.js';
@@ -32,6 +34,9 @@ export const tasks: TaskTable = {
   'nn.grad': async (args) => (await import('../nn/tasks.js')).gradTask(args), // loaded on first use: workers start lean
   'nn.eval': async (args) => (await import('../nn/tasks.js')).evalTask(args),
   'batch.process': async (args, ctx) => (await import('../batch/task.js')).processTask(args, ctx),
+  'conv.rows2d': (args) => conv.rows2dTask(args),
+  'conv.tiles2d': (args) => conv.tiles2dTask(args),
+  'conv.os1d': (args) => conv1d.os1dTask(args),
   'diffusion.sampleRows': (args) => diffusion.sampleRowsTask(args),
   'fft.ndStep': (args) => fft.ndStepTask(args),
 };

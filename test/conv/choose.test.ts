@@ -35,6 +35,22 @@ describe('chooseMethod', () => {
     expect(smallFraction(a, 2 ** -52)).toBeCloseTo(0.9, 10);
     expect(smallFraction(rand([1000], 'float64', 3), 2 ** -52)).toBeLessThan(0.01);
   });
+  it('smallFraction(a, eps) reads float32 and float64 exponents: zeros ignored, NaN / Inf give Infinity', () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const a = zeros([8], dtype);
+      a.data.set([0, 0, 1, -2, 1e-3, 3e-9, 0, 5]); // 3e-9 < 2^-26·5 (f64) and < 2^-12·5 (f32)
+      const eps = dtype === 'float64' ? 2 ** -52 : 2 ** -23;
+      expect(smallFraction(a, eps)).toBeCloseTo(dtype === 'float64' ? 1 / 5 : 1 / 5, 12);
+      a.data[1] = Number.NaN;
+      expect(smallFraction(a, eps)).toBe(Number.POSITIVE_INFINITY);
+      a.data[1] = Number.NEGATIVE_INFINITY;
+      expect(smallFraction(a, eps)).toBe(Number.POSITIVE_INFINITY);
+      expect(smallFraction(zeros([5], dtype), eps)).toBe(0);
+    }
+    const f32 = zeros([3], 'float32');
+    f32.data.set([1, 1e-4, 1e-5]); // f32 threshold 2^-12 ≈ 2.4e-4: both small
+    expect(smallFraction(f32, 2 ** -23)).toBeCloseTo(2 / 3, 12);
+  });
   it('chooseMethod(x with NaN, big k) keeps direct', () => {
     const x = rand([128, 128], 'float64', 1);
     x.data[77] = Number.NaN;

@@ -43,4 +43,11 @@ describe('convolveFft (method fft / oa)', () => {
       ),
     ).toBeLessThan(1e-12);
   });
+  it('convolve(float32 512², 63², { method: "fft" }) runs float32 transforms within 1e-5 of direct', () => {
+    const x = rand([512, 512], 'float32', 3);
+    const k = rand([63, 63], 'float32', 4);
+    const fft = convolve(x, k, { method: 'fft', mode: 'same' });
+    expect(fft.dtype).toBe('float32');
+    expect(normErr(fft, convolve(x, k, { method: 'direct', mode: 'same' }))).toBeLessThan(1e-5);
+  });
 });

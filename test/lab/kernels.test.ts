@@ -23,7 +23,10 @@ describe('correlateSame(image, kernel)', () => {
     const out = correlateSame(image, golden.kernel);
     expect(out.shape).toEqual([2, 7, 9]);
     expect(out.dtype).toBe('float32');
-    expectClose(out.data, golden.correlate_nearest, 1e-6);
+    // float32 accumulation (as cv2.filter2D does): within 1e-5 of the output's largest value, the
+    // tolerance every float32 convolution test uses
+    const scale = Math.max(...golden.correlate_nearest.map(Math.abs));
+    expectClose(Array.from(out.data, (v) => v / scale), golden.correlate_nearest.map((v) => v / scale), 1e-5);
   });
 
   it('correlateSame(x, identity) returns x; a 1×1 kernel scales', () => {

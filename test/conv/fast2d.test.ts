@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { direct2dRows, separable2dRows } from '../../src/conv/fast2d.js';
+import { NDArray as ND, type NDArray, zeros } from '../../src/core/index.js';
+import { BOUNDARIES, type ConvMode } from '../../src/ref/convBoundary.js';
+import { convolveRef } from '../../src/ref/convolve.js';
+import type { WasmVariant } from '../../src/wasm/loader.js';
+import { normErr, rand, tolOf } from './helpers.js';
+
+// odd and prime sizes; widths with >= 2 SIMD blocks (16 f32 / 8 f64) plus vector and scalar tails
+const SIZES: [number, number][] = [
+  [1, 1],
+  [5, 3],
+  [13, 37],
+  [31, 53],
+];
+const KERNELS: [number, number][] = [
+  [1, 1],
+  [3, 3],
+  [2, 4],
+  [7, 5],
+];
+const MODES: ConvMode[] = ['full', 'same', 'valid'];
+const G = (mode: ConvMode, boundary: (typeof BOUNDARIES)[number]) => ({ mode, boundary, cval: 0.75 });
+
+function outer(col: NDArray, row: NDArray): NDArray {
+  const k = zeros([col.size, row.size], 'float64');
+  for (let i = 0; i < col.size; i++) for (let j = 0; j < row.size; j++) k.data[i * row.size + j] = col.data[i] * row.data[j];
+  return k;
+}
+
+describe('direct2dRows', () => {
+  for (const variant of ['simd', 'scalar'] as WasmVariant[]) {
+    for (const dtype of ['float32', 'float64'] as const) {
+      it(`direct2dRows(x, k, out, g, 0, oh, '${variant}') matches convolveRef for ${dtype}, every mode and boundary`, () => {
+        let seed = 1;
+        for (const [h, w] of SIZES) {
+          for (const [kh, kw] of KERNELS) {
+            const x = rand([h, w], dtype, seed++);
+            const k = rand([kh, kw], dtype, seed++);
+            for (const mode of MODES) {
+              if (mode === 'valid' && (kh > h || kw > w)) continue;
+              for (const boundary of BOUNDARIES) {
+                const want = convolveRef(x, k, { mode, boundary, cval: 0.75 });
+                const got = zeros(want.shape, dtype);
+                expect(direct2dRows(x, k, got, G(mode, boundary), 0, want.shape[0], variant)).toBe(true);
+                expect(normErr(got, want), `${h}x${w} * ${kh}x${kw} ${mode} ${boundary}`).toBeLessThan(tolOf(dtype));
+              }
+            }
+          }
+        }
+      });
+    }
+  }
+  it('direct2dRows over row ranges [0, a) and [a, oh) gives the same bits as one call (odd a, strips of 1 row)', () => {
+    const x = rand([37, 41], 'float32', 5);
+    const k = rand([5, 3], 'float32', 6);
+    const whole = zeros([37, 41], 'float32');
+    direct2dRows(x, k, whole, G('same', 'mirror'), 0, 37);
+    const parts = zeros([37, 41], 'float32');
+    for (const [a, b] of [
+      [0, 11],
+      [11, 12],
+      [12, 37],
+    ])
+      direct2dRows(x, k, parts, G('same', 'mirror'), a, b);
+    expect(Array.from(parts.data)).toEqual(Array.from(whole.data));
+  });
+  it('direct2dRows over many strips (100 x 2000 float64: ~32 rows per 1 MiB strip) matches convolveRef', () => {
+    const x = rand([100, 2000], 'float64', 11);
+    const k = rand([5, 3], 'float64', 12);
+    for (const mode of ['same', 'full'] as const) {
+      const want = convolveRef(x, k, { mode, boundary: 'mirror' });
+      const got = zeros(want.shape, 'float64');
+      direct2dRows(x, k, got, G(mode, 'mirror'), 0, want.shape[0]);
+      expect(normErr(got, want), mode).toBeLessThan(1e-12);
+      const part = zeros(want.shape, 'float64');
+      direct2dRows(x, k, part, G(mode, 'mirror'), 0, 45);
+      direct2dRows(x, k, part, G(mode, 'mirror'), 45, want.shape[0]);
+      expect(Array.from(part.data)).toEqual(Array.from(got.data));
+    }
+  });
+  it('direct2dRows(float32 x, float64 k) computes in float64 into a float64 out', () => {
+    const x = rand([9, 19], 'float32', 7);
+    const k = rand([3, 3], 'float64', 8);
+    const want = convolveRef(x, k, { mode: 'same', boundary: 'reflect' });
+    const got = zeros([9, 19], 'float64');
+    direct2dRows(x, k, got, G('same', 'reflect'), 0, 9);
+    expect(normErr(got, want)).toBeLessThan(1e-12);
+  });
+});
+
+describe('separable2dRows', () => {
+  for (const variant of ['simd', 'scalar'] as WasmVariant[]) {
+    for (const dtype of ['float32', 'float64'] as const) {
+      it(`separable2dRows(x, col, row, out, g, 0, oh, '${variant}') matches convolveRef with outer(col, row) for ${dtype}`, () => {
+        let seed = 100;
+        for (const [h, w] of SIZES) {
+          // symmetric (folded) and general factors, odd and even lengths
+          const factors: [number[], number[]][] = [
+            [
+              [0.25, 0.5, 0.25],
+              [1, 2, 3, 2, 1],
+            ],
+            [[0.5], [2]],
+            [rand([4], 'float64', seed++).data as unknown as number[], rand([6], 'float64', seed++).data as unknown as number[]],
+            [rand([7], 'float64', seed++).data as unknown as number[], [1, -2, 5, 5, -2, 1]],
+          ];
+          const x = rand([h, w], dtype, seed++);
+          for (const [c, r] of factors) {
+            const col = new ND('float64', [c.length], Float64Array.from(c));
+            const row = new ND('float64', [r.length], Float64Array.from(r));
+            const k = outer(col, row);
+            for (const mode of MODES) {
+              if (mode === 'valid' && (col.size > h || row.size > w)) continue;
+              for (const boundary of BOUNDARIES) {
+                const want = convolveRef(x, k, { mode, boundary, cval: 0.75 });
+                const got = zeros(want.shape, dtype);
+                expect(separable2dRows(x, col.data, row.data, got, G(mode, boundary), 0, want.shape[0], variant)).toBe(true);
+                expect(normErr(got, want), `${h}x${w} * ${c.length}x${r.length} ${mode} ${boundary}`).toBeLessThan(tolOf(dtype));
+              }
+            }
+          }
+        }
+      });
+    }
+  }
+  it('separable2dRows over row ranges gives the same bits as one call', () => {
+    const x = rand([29, 45], 'float32', 9);
+    const g = Float64Array.from([1, 4, 6, 4, 1], (v) => v / 16);
+    const whole = zeros([29, 45], 'float32');
+    separable2dRows(x, g, g, whole, G('same', 'nearest'), 0, 29);
+    const parts = zeros([29, 45], 'float32');
+    separable2dRows(x, g, g, parts, G('same', 'nearest'), 0, 14);
+    separable2dRows(x, g, g, parts, G('same', 'nearest'), 14, 29);
+    expect(Array.from(parts.data)).toEqual(Array.from(whole.data));
+  });
+});

@@ -1,0 +1,89 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { fftTiles } from '../../src/conv/fft.js';
+import { convolve, convolveAsync, correlate, correlateAsync } from '../../src/conv/index.js';
+import { AbortError, type NDArray, zeros } from '../../src/core/index.js';
+import { destroyPools } from '../../src/parallel/get-pool.js';
+import { convolveRef } from '../../src/ref/convolve.js';
+import { normErr, rand, tolOf } from './helpers.js';
+
+// These tests start real Node workers from dist/parallel/: run `npx tsc -p tsconfig.build.json` first.
+afterAll(destroyPools);
+
+const bits = (a: NDArray) => Array.from(a.data);
+
+function gauss(n: number, s: number): NDArray {
+  const k = zeros([n, n], 'float32');
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) k.data[i * n + j] = Math.exp(-((i - (n - 1) / 2) ** 2 + (j - (n - 1) / 2) ** 2) / (2 * s * s));
+  return k;
+}
+
+describe('convolveAsync', () => {
+  it('convolveAsync(x, k, { threads: 1 | 2 | 3 }) gives identical bits, matching convolveRef (direct, float32 and float64)', async () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const x = rand([300, 53], dtype, 1); // 4 row chunks of >= 64 rows
+      const k = rand([5, 3], dtype, 2);
+      const opts = { mode: 'same', boundary: 'mirror', method: 'direct' } as const;
+      const one = await convolveAsync(x, k, { ...opts, threads: 1 });
+      expect(normErr(one, convolveRef(x, k, opts))).toBeLessThan(tolOf(dtype));
+      expect(bits(await convolveAsync(x, k, { ...opts, threads: 2 }))).toEqual(bits(one));
+      expect(bits(await convolveAsync(x, k, { ...opts, threads: 3 }))).toEqual(bits(one));
+      expect(bits(convolve(x, k, opts))).toEqual(bits(one));
+    }
+  });
+  it('convolveAsync(image [3, H, W], gaussian, { method: separable, threads: 2 }) splits each channel and matches 1 thread', async () => {
+    const x = rand([3, 150, 37], 'float32', 3); // 2 chunks per channel
+    const k = gauss(7, 1.5);
+    const opts = { mode: 'full', boundary: 'constant', cval: 2, method: 'separable' } as const;
+    const one = await convolveAsync(x, k, { ...opts, threads: 1 });
+    const two = await convolveAsync(x, k, { ...opts, threads: 2 });
+    expect(two.shape).toEqual([3, 156, 43]);
+    expect(bits(two)).toEqual(bits(one));
+    expect(normErr(two, convolve(x, k, { ...opts, method: 'direct' }))).toBeLessThan(1e-5);
+  });
+  it('convolveAsync(x, k, { out, threads: 2 }) fills an ordinary (non-shared) out and returns it', async () => {
+    const x = rand([31, 29], 'float64', 4);
+    const k = rand([3, 4], 'float64', 5);
+    const out = zeros([31, 29], 'float64');
+    const got = await correlateAsync(x, k, { mode: 'same', boundary: 'wrap', out, threads: 2 });
+    expect(got).toBe(out);
+    expect(bits(out)).toEqual(bits(correlate(x, k, { mode: 'same', boundary: 'wrap' })));
+  });
+  it('convolveAsync(3-D x, 3-D k, { threads: 2 }) runs on the calling thread and matches convolve', async () => {
+    const x = rand([4, 5, 6], 'float64', 6);
+    const k = rand([2, 3, 2], 'float64', 7);
+    expect(bits(await convolveAsync(x, k, { threads: 2 }))).toEqual(bits(convolve(x, k)));
+  });
+  it('convolveAsync(x, k, { signal: aborted, threads: 2 }) rejects with an AbortError', async () => {
+    const x = rand([64, 64], 'float32', 8);
+    const k = rand([3, 3], 'float32', 9);
+    await expect(convolveAsync(x, k, { method: 'direct', threads: 2, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+  });
+});
+
+describe('convolveAsync (1-D overlap-save)', () => {
+  it("convolveAsync(long x, k, { method: 'oa', threads: 1 | 2 }) gives identical bits, matching convolveRef", async () => {
+    const x = rand([20011], 'float64', 11);
+    const k = rand([101], 'float64', 12);
+    const one = await convolveAsync(x, k, { method: 'oa', threads: 1 });
+    const two = await convolveAsync(x, k, { method: 'oa', threads: 2 });
+    expect(normErr(one, convolveRef(x, k))).toBeLessThan(1e-12);
+    expect(bits(two)).toEqual(bits(one));
+    const same = await convolveAsync(x, k, { method: 'oa', mode: 'same', boundary: 'reflect', threads: 2 });
+    expect(normErr(same, convolveRef(x, k, { mode: 'same', boundary: 'reflect' }))).toBeLessThan(1e-12);
+  });
+});
+
+describe('convolveAsync (tiled FFT)', () => {
+  it("convolveAsync(image [2, 300, 300], 15², { method: 'fft', threads: 1 | 2 }) splits tiles and gives identical bits", async () => {
+    const x = rand([2, 300, 300], 'float32', 13);
+    const k = rand([15, 15], 'float32', 14);
+    const opts = { method: 'fft', mode: 'same', boundary: 'nearest' } as const;
+    const plane = fftTiles(rand([300, 300], 'float32', 1), k, zeros([300, 300], 'float32'), { mode: 'same', boundary: 'nearest', cval: 0 });
+    expect(plane?.plan.tiles).toEqual([6, 6]); // 36 tiles of 64² per channel
+    const one = await convolveAsync(x, k, { ...opts, threads: 1 });
+    const two = await convolveAsync(x, k, { ...opts, threads: 2 });
+    expect(bits(two)).toEqual(bits(one));
+    expect(normErr(two, convolve(x, k, { ...opts, method: 'direct' }))).toBeLessThan(1e-5);
+  });
+});

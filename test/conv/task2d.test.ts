@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { rows2dTask, tiles2dTask } from '../../src/conv/task2d.js';
+import { zeros } from '../../src/core/index.js';
+import { convolveRef } from '../../src/ref/convolve.js';
+import { normErr, rand } from './helpers.js';
+
+describe('rows2dTask', () => {
+  it('rows2dTask({ plan: direct, r0, r1 }) writes exactly rows [r0, r1) of x ⊛ k', () => {
+    const x = rand([12, 10], 'float32', 1);
+    const k = rand([3, 3], 'float32', 2);
+    const want = convolveRef(x, k, { mode: 'same', boundary: 'reflect' });
+    const out = zeros([12, 10], 'float32');
+    out.data.fill(-7);
+    const g = { mode: 'same', boundary: 'reflect', cval: 0 } as const;
+    const plan = { method: 'direct', k: Float64Array.from(k.data), kShape: [3, 3] } as const;
+    expect(
+      rows2dTask({
+        x: x.data as Float32Array,
+        xShape: [12, 10],
+        out: out.data as Float32Array,
+        oShape: [12, 10],
+        g,
+        plan: { ...plan, kShape: [3, 3] },
+        r0: 4,
+        r1: 9,
+      }),
+    ).toBe(5);
+    for (let r = 0; r < 12; r++) {
+      const row = Array.from(out.data.subarray(r * 10, r * 10 + 10));
+      if (r < 4 || r >= 9) expect(row).toEqual(new Array(10).fill(-7));
+      else for (let c = 0; c < 10; c++) expect(row[c]).toBeCloseTo(want.data[r * 10 + c], 5);
+    }
+  });
+  it('rows2dTask({ plan: separable }) matches convolveRef with the outer product', () => {
+    const x = rand([9, 23], 'float64', 3);
+    const col = Float64Array.from([1, 2, 1]);
+    const row = Float64Array.from([1, 0, -1, 2]);
+    const k = zeros([3, 4], 'float64');
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 4; j++) k.data[i * 4 + j] = col[i] * row[j];
+    const want = convolveRef(x, k, { mode: 'full', boundary: 'nearest' });
+    const out = zeros(want.shape, 'float64');
+    const g = { mode: 'full', boundary: 'nearest', cval: 0 } as const;
+    rows2dTask({
+      x: x.data as Float64Array,
+      xShape: [9, 23],
+      out: out.data as Float64Array,
+      oShape: [11, 26],
+      g,
+      plan: { method: 'separable', col, row },
+      r0: 0,
+      r1: 11,
+    });
+    expect(normErr(out, want)).toBeLessThan(1e-12);
+  });
+});
+
+describe('tiles2dTask', () => {
+  it('tiles2dTask({ t0, t1 }) writes the tiles of a tiled FFT convolution in the output precision', () => {
+    const x = rand([40, 50], 'float32', 5);
+    const k = rand([5, 5], 'float32', 6);
+    const want = convolveRef(x, k, { mode: 'same' });
+    const out = zeros([40, 50], 'float32');
+    const plan = { B: [16, 16] as [number, number], T: [12, 12] as [number, number], tiles: [4, 5] as [number, number] };
+    const args = {
+      xp: x.data as Float32Array,
+      xShape: [40, 50] as [number, number],
+      k: Float64Array.from(k.data),
+      kShape: [5, 5] as [number, number],
+      plan,
+      start: [2, 2] as [number, number],
+      out: out.data as Float32Array,
+      oShape: [40, 50] as [number, number],
+    };
+    expect(tiles2dTask({ ...args, t0: 0, t1: 20 })).toBe(20);
+    expect(normErr(out, want)).toBeLessThan(1e-5);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { convolveTiles, tileKernelSpectrum, tilePlan } from '../../src/conv/tiles.js';
+import { zeros } from '../../src/core/index.js';
+import { convolveRef } from '../../src/ref/convolve.js';
+import { normErr, rand, tolOf } from './helpers.js';
+
+describe('convolveTiles', () => {
+  it('tilePlan(K, O) picks power-of-two blocks of at least 2K that cover O', () => {
+    const p = tilePlan([63, 63], [2048, 2048]);
+    expect(p.B).toEqual([512, 512]);
+    expect(p.T).toEqual([450, 450]);
+    expect(p.tiles).toEqual([5, 5]);
+    const q = tilePlan([5, 40], [100, 30]);
+    expect(q.B[0]).toBeGreaterThanOrEqual(10);
+    expect(q.B[1]).toBeGreaterThanOrEqual(80);
+    expect(q.tiles[0] * q.T[0]).toBeGreaterThanOrEqual(100);
+    expect(q.tiles[1] * q.T[1]).toBeGreaterThanOrEqual(30);
+  });
+  for (const dtype of ['float64', 'float32'] as const) {
+    it(`convolveTiles(x, K, spectrum, plan, start, out, 0, tiles) matches convolveRef full / same / valid (${dtype}, odd sizes, non-square kernels)`, () => {
+      let seed = 1;
+      for (const [xs, ks] of [
+        [
+          [97, 131],
+          [7, 3],
+        ],
+        [
+          [61, 47],
+          [13, 13],
+        ],
+        [
+          [40, 200],
+          [1, 9],
+        ],
+      ] as [number[], number[]][]) {
+        const x = rand(xs, dtype, seed++);
+        const k = rand(ks, dtype, seed++);
+        for (const mode of ['full', 'same', 'valid'] as const) {
+          const want = convolveRef(x, k, { mode });
+          const start = ks.map((kn) => (mode === 'full' ? 0 : mode === 'same' ? kn - 1 - Math.floor(kn / 2) : kn - 1));
+          // small blocks force many tiles, with partial tiles at the edges
+          const B: [number, number] = [
+            Math.max(16, 2 ** Math.ceil(Math.log2(2 * ks[0]))),
+            Math.max(16, 2 ** Math.ceil(Math.log2(2 * ks[1]))),
+          ];
+          const plan = {
+            B,
+            T: [B[0] - ks[0] + 1, B[1] - ks[1] + 1] as [number, number],
+            tiles: [Math.ceil(want.shape[0] / (B[0] - ks[0] + 1)), Math.ceil(want.shape[1] / (B[1] - ks[1] + 1))] as [number, number],
+          };
+          const out = zeros(want.shape, dtype);
+          convolveTiles(x, ks, tileKernelSpectrum(k, B, dtype), plan, start, out, 0, plan.tiles[0] * plan.tiles[1]);
+          expect(normErr(out, want), `${xs} * ${ks} ${mode}`).toBeLessThan(tolOf(dtype));
+        }
+      }
+    });
+  }
+  it('convolveTiles over tile ranges gives the same bits as one call', () => {
+    const x = rand([70, 90], 'float64', 9);
+    const k = rand([5, 7], 'float64', 10);
+    const plan = { B: [16, 32] as [number, number], T: [12, 26] as [number, number], tiles: [6, 4] as [number, number] };
+    const spec = tileKernelSpectrum(k, plan.B, 'float64');
+    const whole = zeros([70, 90], 'float64');
+    convolveTiles(x, [5, 7], spec, plan, [2, 3], whole, 0, 24);
+    const parts = zeros([70, 90], 'float64');
+    convolveTiles(x, [5, 7], spec, plan, [2, 3], parts, 7, 24);
+    convolveTiles(x, [5, 7], spec, plan, [2, 3], parts, 0, 7);
+    expect(Array.from(parts.data)).toEqual(Array.from(whole.data));
+  });
+});
