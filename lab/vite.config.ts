@@ -41,7 +41,12 @@ function pages(): Record<string, string> {
 
 /** Serve repo/samples at /samples/ in dev and preview (plain files only, no escaping the folder). */
 function samplesMiddleware(): Plugin {
-  const types: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.md': 'text/markdown; charset=utf-8', '.csv': 'text/csv; charset=utf-8' };
+  const types: Record<string, string> = {
+    '.png': 'image/png',
+    '.jpg': 'image/jpeg',
+    '.md': 'text/markdown; charset=utf-8',
+    '.csv': 'text/csv; charset=utf-8',
+  };
   const handler: Connect.NextHandleFunction = (req, res, next) => {
     const path = (req.url ?? '').split('?', 1)[0];
     if (!path.startsWith('/samples/')) return next();

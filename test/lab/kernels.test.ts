@@ -26,7 +26,11 @@ describe('correlateSame(image, kernel)', () => {
     // float32 accumulation (as cv2.filter2D does): within 1e-5 of the output's largest value, the
     // tolerance every float32 convolution test uses
     const scale = Math.max(...golden.correlate_nearest.map(Math.abs));
-    expectClose(Array.from(out.data, (v) => v / scale), golden.correlate_nearest.map((v) => v / scale), 1e-5);
+    expectClose(
+      Array.from(out.data, (v) => v / scale),
+      golden.correlate_nearest.map((v) => v / scale),
+      1e-5,
+    );
   });
 
   it('correlateSame(x, identity) returns x; a 1×1 kernel scales', () => {
