@@ -14,7 +14,7 @@
  * - Exact zeros in the output (e.g. a zero background) come back as ±eps·max under FFT; pass
  *   `method: 'direct'` when those must stay exactly zero.
  */
-import { isComplex, promote, realOf } from '../core/dtype.js';
+import { isComplex, keepPrecision, realOf } from '../core/dtype.js';
 import type { NDArray } from '../core/ndarray.js';
 import { sizeOf } from '../core/shape.js';
 import type { ConvMode } from '../ref/convBoundary.js';
@@ -132,7 +132,7 @@ export function chooseMethod(x: NDArray, k: NDArray, opts: { mode?: ConvMode } =
     batch = x.shape[0];
     xShape = xShape.slice(1);
   }
-  const dtype = promote(x.dtype, k.dtype);
+  const dtype = keepPrecision(x.dtype, k.dtype);
   const cm = isComplex(dtype) ? 4 : 1;
   const eps = realOf(dtype) === 'float64' ? 2 ** -52 : 2 ** -23;
   const outSize = sizeOf(convOutputShape(xShape, k.shape, mode));

@@ -3,7 +3,7 @@
  * layouts (a 2-D kernel on a [C, H, W] image; a [C_out, C_in, kh, kw] bank), then runs one
  * method. Every method matches src/ref/convolve.ts (`convolveRef`) within rounding.
  */
-import { type DType, isComplex, promote } from '../core/dtype.js';
+import { type DType, isComplex, keepPrecision } from '../core/dtype.js';
 import { ArgumentError, DTypeError, ShapeError } from '../core/errors.js';
 import { NDArray, zeros } from '../core/ndarray.js';
 import { formatShape, sameShape, sizeOf } from '../core/shape.js';
@@ -28,7 +28,7 @@ export function correlate(x: NDArray, k: NDArray, opts: ConvOptions = {}): NDArr
 
 /** The shape and dtype `convolve(x, k, opts)` returns, including image layouts. */
 export function resultOf(x: NDArray, k: NDArray, mode: ResolvedOptions['mode']): { shape: number[]; dtype: DType } {
-  const dtype = promote(x.dtype, k.dtype);
+  const dtype = keepPrecision(x.dtype, k.dtype);
   if (x.ndim === 3 && k.ndim === 2) return { shape: [x.shape[0], ...convOutputShape(x.shape.slice(1), k.shape, mode)], dtype };
   if (x.ndim === 3 && k.ndim === 4) return { shape: [k.shape[0], ...convOutputShape(x.shape.slice(1), k.shape.slice(2), mode)], dtype };
   return { shape: convOutputShape(x.shape, k.shape, mode), dtype };

@@ -2,7 +2,7 @@
  * convolveSeparable(x, [k0, k1, …]): convolve with the outer product k0 ⊗ k1 ⊗ … by one 1-D
  * pass per axis. For a [C, H, W] image, two factors filter every channel.
  */
-import { isComplex, promote } from '../core/dtype.js';
+import { isComplex, keepPrecision } from '../core/dtype.js';
 import { ArgumentError, ShapeError } from '../core/errors.js';
 import { fromArray, type NDArray, zeros } from '../core/ndarray.js';
 import { validSwapNeeded } from '../ref/convBoundary.js';
@@ -70,7 +70,7 @@ export function convolveSeparable(x: NDArray, factors: readonly NDArray[], opts:
     return fn(x, outerKernel(all), { ...opts, method: 'direct' });
   }
   const ks = all.map((f) => (opts.correlate ? flipConj(f) : f));
-  const dtype = all.reduce((d, f) => promote(d, f.dtype), x.dtype as ReturnType<typeof promote>);
+  const dtype = all.reduce((d, f) => keepPrecision(d, f.dtype), keepPrecision(x.dtype, x.dtype));
   const outShape = x.shape.map((n, d) => (o.mode === 'full' ? n + kShape[d] - 1 : o.mode === 'same' ? n : n - kShape[d] + 1));
   const out = opts.out ?? zeros(outShape, dtype);
   if (opts.out && (out.dtype !== dtype || out.shape.join() !== outShape.join())) {

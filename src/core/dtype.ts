@@ -83,6 +83,17 @@ export function promote(a: DType, b: DType): FloatDType | ComplexDType {
   return complex ? complexOf(precision) : precision;
 }
 
+/**
+ * The dtype of an operation on `input` with an auxiliary operand (a kernel, a filter): the input's
+ * precision is kept (DESIGN.md: float32 in, float32 out — as scipy.ndimage and cv2.filter2D do),
+ * complex if either operand is; integer inputs promote as numpy does.
+ */
+export function keepPrecision(input: DType, aux: DType): FloatDType | ComplexDType {
+  if (input === 'uint8' || input === 'int32') return promote(input, aux);
+  const precision = realOf(input);
+  return isComplex(input) || isComplex(aux) ? complexOf(precision) : precision;
+}
+
 /** Allocate storage for `size` elements of `dtype`, optionally on a SharedArrayBuffer. */
 export function allocate<D extends DType>(dtype: D, size: number, shared = false): Storage<D> {
   const Ctor = CTOR[dtype];

@@ -81,8 +81,9 @@ describe('convolve', () => {
     const k = rand([2, 3], 'complex128', 10);
     expect(normErr(correlate(x, k, { mode: 'same' }), convolve(x, flipConj(k), { mode: 'same' }))).toBeLessThan(1e-14);
   });
-  it('convolve(float32, float64) promotes to float64; uint8 input is accepted', () => {
-    expect(convolve(rand([4], 'float32', 1), rand([2], 'float64', 2)).dtype).toBe('float64');
+  it('convolve(float32, float64) keeps the input precision (float32); uint8 input is accepted', () => {
+    expect(convolve(rand([4], 'float32', 1), rand([2], 'float64', 2)).dtype).toBe('float32');
+    expect(convolve(rand([4], 'float64', 1), rand([2], 'float32', 2)).dtype).toBe('float64');
     expect(convolve(rand([4], 'float32', 1), rand([2], 'complex64', 2)).dtype).toBe('complex64');
     const u = fromArray([1, 2, 3], 'uint8');
     expect([...convolve(u, fromArray([1, 1], 'float32')).data]).toEqual([1, 3, 5, 3]);
