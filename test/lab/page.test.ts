@@ -19,7 +19,7 @@ describe('chapterNav(slug, pages)', () => {
 
   it('chapterNav("search") is the last chapter; an unknown slug throws a RangeError naming slug', () => {
     expect(chapterNav('search', []).next).toBeUndefined();
-    expect(() => chapterNav('fourier', [])).toThrow(/slug: expected one of convolution, fft, .*, got "fourier"/);
+    expect(() => chapterNav('fourier', [])).toThrow(/slug: expected one of convolution, theorem, .*, got "fourier"/);
   });
 
   it('CHAPTERS lists the eight chapters numbered 1..8 with distinct slugs', () => {
