@@ -4,7 +4,7 @@
  *
  *   import '../styles.css';
  *   import { mountChapterPage } from '../page.js';
- *   const { main } = mountChapterPage('fft');   // then append the chapter's content to `main`
+ *   const { main } = mountChapterPage('theorem');   // then append the chapter's content to `main`
  */
 import { CHAPTERS, type Chapter } from './chapters.js';
 
