@@ -6,6 +6,7 @@
  */
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { AbortError, ConvolabError, IOError, WorkerError } from '../../core/errors.js';
 import { getPool } from '../../parallel/get-pool.js';
 import type { Pool } from '../../parallel/pool.js';
@@ -74,6 +75,7 @@ export async function runLocal(opts: LocalOptions): Promise<BatchSummary> {
     await sweepTemp(outDir);
     const journal = await Journal.open(outDir);
     run.journal = journal;
+    limitYoungGeneration();
     run.pool = getPool(opts.threads === undefined ? {} : { threads: opts.threads });
     const window = opts.window ?? Math.max(8, 4 * run.pool.size); // enough to overlap the fsyncs with compute
     const key = recipeKey(opts.recipe.json);
@@ -141,7 +143,7 @@ async function runItem(run: Run, item: InputItem, id: string): Promise<void> {
  * `batch.process` on the pool. A crashed worker thread is not the item's fault: the item is tried
  * once more (the first try gets a copy of the bytes, which it takes over) before the error stands.
  */
-async function processOnPool(pool: Pool, args: ProcessArgs, signal: AbortSignal | undefined): Promise<Processed> {
+export async function processOnPool(pool: Pool, args: ProcessArgs, signal: AbortSignal | undefined): Promise<Processed> {
   const first = args.bytes.slice();
   try {
     return await pool.run<Processed>('batch.process', { ...args, bytes: first }, { signal, transfer: transferable(first) });
@@ -149,6 +151,22 @@ async function processOnPool(pool: Pool, args: ProcessArgs, signal: AbortSignal 
     if (!(err instanceof WorkerError) || signal?.aborted) throw err;
     return await pool.run<Processed>('batch.process', args, { signal, transfer: transferable(args.bytes) });
   }
+}
+
+let youngGenerationLimited = false;
+
+/**
+ * Caps V8's young generation (1 MB semi-spaces) for the isolates created from now on — the pool's
+ * worker threads. Each item allocates many short-lived buffers (decode, steps, deflate); with the
+ * default limit a worker's young generation keeps growing towards 16 MB semi-spaces as the batch
+ * goes on, holding more and more dead ArrayBuffers, and the peak RSS of a 2-thread batch rose
+ * with the item count (135 MB at 2,000 items, 161 MB at 8,000, 188 MB at 20,000, 214–243 MB at
+ * 40,000). Capped it stays flat (about 105–111 MB) at the same speed. Once per process.
+ */
+function limitYoungGeneration(): void {
+  if (youngGenerationLimited) return;
+  youngGenerationLimited = true;
+  setFlagsFromString('--max-semi-space-size=1');
 }
 
 /** True when `path` exists (a journaled output deleted since is made again). */
