@@ -26,15 +26,20 @@ export function nodeWorkerUrl(moduleUrl: string = import.meta.url): URL {
   return built;
 }
 
+/** V8 / Node flags a Worker refuses in its execArgv ("invalid execArgv flags"); they stay with the process. */
+const PROCESS_ONLY_FLAGS = new Set(['--expose-gc', '--expose_gc']);
+
 /**
- * The parent's Node flags minus `--input-type`, which a worker (started from a file) refuses:
- * without this, a pool used from `node --input-type=module -e '…'` has every worker fail.
+ * The parent's Node flags minus those a worker (started from a file) refuses: `--input-type`
+ * (without this, a pool used from `node --input-type=module -e '…'` has every worker fail) and
+ * process-only flags such as `--expose-gc`.
  */
 export function workerExecArgv(execArgv: readonly string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
-    if (execArgv[i] === '--input-type') i++;
-    else if (!execArgv[i].startsWith('--input-type=')) kept.push(execArgv[i]);
+    const flag = execArgv[i];
+    if (flag === '--input-type') i++;
+    else if (!flag.startsWith('--input-type=') && !PROCESS_ONLY_FLAGS.has(flag)) kept.push(flag);
   }
   return kept;
 }

@@ -32,6 +32,9 @@ describe('nodeWorkerUrl', () => {
 });
 
 describe('workerExecArgv', () => {
+  it("workerExecArgv(['--expose-gc', '--max-old-space-size=512']) drops the process-only --expose-gc", () => {
+    expect(workerExecArgv(['--expose-gc', '--max-old-space-size=512'])).toEqual(['--max-old-space-size=512']);
+  });
   it("workerExecArgv(['--input-type=module', '--enable-source-maps', '--input-type', 'module']) drops --input-type", () => {
     expect(workerExecArgv(['--input-type=module', '--enable-source-maps', '--input-type', 'module', '--no-warnings'])).toEqual([
       '--enable-source-maps',
