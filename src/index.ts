@@ -12,5 +12,6 @@ export * from './io/index.js';
 export * as match from './match/index.js';
 export * as nn from './nn/index.js';
 export * from './parallel/index.js';
+export * as search from './search/index.js';
 export * as spectrum from './spectrum/index.js';
 export * as stats from './stats/index.js';

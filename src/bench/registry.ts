@@ -5,6 +5,7 @@
 import { ArgumentError } from '../core/errors.js';
 import { type CaseParams, PARAM_NAMES, type ParamName, type Workload } from './workload.js';
 import { wBatch } from './workloads/w-batch.js';
+import { wSearch } from './workloads/w-search.js';
 import { ws1, ws2 } from './workloads/w-spectrum.js';
 import { w0 } from './workloads/w0-dot.js';
 import { w1 } from './workloads/w1-fft.js';
@@ -18,7 +19,7 @@ import { w7 } from './workloads/w7-conv1d.js';
 import { w8 } from './workloads/w8-cnn.js';
 import { w9 } from './workloads/w9-arima.js';
 
-export const WORKLOADS: readonly Workload[] = [w0, w1, w2, w3, w4, w5, w6, w6b, w7, w8, w9, ws1, ws2, wBatch] as Workload[];
+export const WORKLOADS: readonly Workload[] = [w0, w1, w2, w3, w4, w5, w6, w6b, w7, w8, w9, ws1, ws2, wSearch, wBatch] as Workload[];
 
 /** Workloads by id (case-insensitive, `w1` = `W1`); no ids = all of them. */
 export function selectWorkloads(ids: readonly string[], registry: readonly Workload[] = WORKLOADS): Workload[] {

@@ -25,6 +25,10 @@ import { command as orientation } from './orientation.js';
 import { command as predict } from './predict.js';
 import { command as propagator } from './propagator.js';
 import { command as sample } from './sample.js';
+import { command as search } from './search.js';
+import { command as searchEval } from './search-eval.js';
+import { command as searchIndex } from './search-index.js';
+import { command as searchTrain } from './search-train.js';
 import { command as serve } from './serve.js';
 import { command as smooth } from './smooth.js';
 import { command as spectrum } from './spectrum.js';
@@ -57,6 +61,10 @@ export const COMMANDS: readonly Command[] = [
   predict,
   filters,
   featuremaps,
+  searchTrain,
+  searchIndex,
+  search,
+  searchEval,
   batch,
   worker,
   bench,
