@@ -87,7 +87,7 @@ export default defineConfig({
     outDir: join(repoRoot, 'lab-dist'),
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    sourcemap: false, // the dev server has source maps; the published lab stays lean (≈ 3 MB instead of 14)
     rolldownOptions: { input: pages() },
   },
 });
