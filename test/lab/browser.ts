@@ -82,3 +82,8 @@ export function canvasStats(page: Page, selector: string): Promise<{ width: numb
     return { width: c.width, height: c.height, nonBlack, mean: sum / (c.width * c.height) };
   });
 }
+
+/** Wait until the element `#id` has `data-state` "done" or "error" (a chapter's worker run has ended). */
+export async function waitForRun(page: Page, id: string, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((sel) => ['done', 'error'].includes(document.getElementById(sel)?.dataset.state ?? ''), id, { timeout });
+}

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tankFrames } from '../../lab/src/chapters/diffusion/compute.js';
-import { browserAvailable, canvasStats, type Lab, startLab } from './browser.js';
+import { browserAvailable, canvasStats, type Lab, startLab, waitForRun } from './browser.js';
 
 const dataset = (page: Page, key: string) => page.$eval('#df-root', (el, k) => (el as HTMLElement).dataset[k] ?? '', key);
 const pixels = (page: Page, selector: string) => page.$eval(selector, (c) => (c as HTMLCanvasElement).toDataURL());
@@ -32,14 +32,7 @@ describe.skipIf(!browserAvailable('test/lab/diffusion.test.ts'))('lab chapter 5:
   beforeAll(async () => {
     lab = await startLab();
     ({ page, consoleErrors, pageErrors } = await lab.open('/chapters/diffusion.html'));
-    // the first run (module worker start-up included) ends in 'done' or 'error'
-    await page.waitForFunction(
-      () => ['done', 'error'].includes(document.querySelector<HTMLElement>('#df-root')?.dataset.state ?? ''),
-      undefined,
-      {
-        timeout: 50_000,
-      },
-    );
+    await waitForRun(page, 'df-root', 50_000); // the first run, module worker start-up included
     const state = await page.$eval('#df-root', (el) => (el as HTMLElement).dataset.state);
     expect(state, await page.$eval('#df-readout', (el) => el.textContent)).toBe('done');
   });

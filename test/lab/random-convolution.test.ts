@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleView, shrinkGray } from '../../lab/src/chapters/random-convolution/compute.js';
 import { randomUniform } from '../../src/core/random.js';
-import { browserAvailable, type Lab, startLab } from './browser.js';
+import { browserAvailable, type Lab, startLab, waitForRun } from './browser.js';
 
 const root = (page: Page, key: string) => page.$eval('#rc-root', (el, k) => (el as HTMLElement).dataset[k] ?? '', key);
 const plotData = (page: Page) =>
@@ -62,14 +62,7 @@ describe.skipIf(!browserAvailable('test/lab/random-convolution.test.ts'))('lab c
   beforeAll(async () => {
     lab = await startLab();
     ({ page, consoleErrors, pageErrors } = await lab.open('/chapters/random-convolution.html'));
-    // the first run (module worker start-up included) ends in 'done' or 'error'
-    await page.waitForFunction(
-      () => ['done', 'error'].includes(document.querySelector<HTMLElement>('#rc-root')?.dataset.state ?? ''),
-      undefined,
-      {
-        timeout: 50_000,
-      },
-    );
+    await waitForRun(page, 'rc-root', 50_000); // the first run, module worker start-up included
     const state = await page.$eval('#rc-root', (el) => (el as HTMLElement).dataset.state);
     expect(state, await page.$eval('#rc-readout', (el) => el.textContent)).toBe('done');
   });

@@ -19,7 +19,7 @@ import {
   specFor,
 } from '../../lab/src/chapters/statistics/compute.js';
 import { NDArray } from '../../src/core/index.js';
-import { browserAvailable, canvasStats, type Lab, startLab } from './browser.js';
+import { browserAvailable, canvasStats, type Lab, startLab, waitForRun } from './browser.js';
 
 const csv = (name: string) => readFileSync(new URL(`../../samples/series/${name}.csv`, import.meta.url), 'utf8');
 
@@ -107,8 +107,6 @@ describe('statistics chapter compute', () => {
 });
 
 const state = (page: Page, id: string) => page.$eval(`#${id}`, (el) => (el as HTMLElement).dataset.state ?? '');
-const waitState = (page: Page, id: string) =>
-  page.waitForFunction((sel) => ['done', 'error'].includes(document.getElementById(sel)?.dataset.state ?? ''), id, { timeout: 60_000 });
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? '');
 
 describe.skipIf(!browserAvailable('test/lab/statistics.test.ts'))('lab chapter 6: statistics as convolution', () => {
@@ -120,9 +118,9 @@ describe.skipIf(!browserAvailable('test/lab/statistics.test.ts'))('lab chapter 6
   beforeAll(async () => {
     lab = await startLab();
     ({ page, consoleErrors, pageErrors } = await lab.open('/chapters/statistics.html'));
-    await waitState(page, 'st-arima');
+    await waitForRun(page, 'st-arima');
     expect(await state(page, 'st-arima'), await text(page, '#st-arima-readout')).toBe('done');
-    await waitState(page, 'st-patches');
+    await waitForRun(page, 'st-patches');
     expect(await state(page, 'st-patches'), await text(page, '#st-patches-readout')).toBe('done');
     await page.screenshot({ path: '/tmp/convolab-statistics-initial.png', fullPage: true });
   }, 90_000);
@@ -165,7 +163,7 @@ describe.skipIf(!browserAvailable('test/lab/statistics.test.ts'))('lab chapter 6
     await page.fill('#st-q', '1');
     await page.click('#st-fit');
     await page.waitForFunction((n) => Number(document.getElementById('st-arima')?.dataset.fits) > n, fits, { timeout: 60_000 });
-    await waitState(page, 'st-arima');
+    await waitForRun(page, 'st-arima');
     const readout = await text(page, '#st-arima-readout');
     expect(await state(page, 'st-arima'), readout).toBe('done');
     expect(readout).toMatch(/^ARIMA\(2,0,1\): log-likelihood -[\d.]+, AIC [\d.]+/);
@@ -208,7 +206,7 @@ describe.skipIf(!browserAvailable('test/lab/statistics.test.ts'))('lab chapter 6
       el.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await page.waitForFunction((n) => Number(document.getElementById('st-arima')?.dataset.fits) > n, fits, { timeout: 30_000 });
-    await waitState(page, 'st-arima');
+    await waitForRun(page, 'st-arima');
     // the ARIMA(12,0,6) fit alone takes tens of seconds: an answer this soon means it was cancelled
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(await text(page, '#st-arima-readout')).toMatch(/^ARIMA\(1,0,0\): /);
@@ -219,7 +217,7 @@ describe.skipIf(!browserAvailable('test/lab/statistics.test.ts'))('lab chapter 6
     const fits = Number(await page.$eval('#st-arima', (el) => (el as HTMLElement).dataset.fits));
     await page.selectOption('#st-series', 'co2');
     await page.waitForFunction((n) => Number(document.getElementById('st-arima')?.dataset.fits) > n, fits, { timeout: 60_000 });
-    await waitState(page, 'st-arima');
+    await waitForRun(page, 'st-arima');
     const readout = await text(page, '#st-arima-readout');
     expect(await state(page, 'st-arima'), readout).toBe('done');
     expect(readout).toMatch(/^ARIMA\(2,1,1\): /);
