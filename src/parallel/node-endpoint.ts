@@ -2,7 +2,7 @@
  * Workers for Node: `worker_threads`, reached through `process.getBuiltinModule` (Node >= 20.16)
  * so that this module has no static `node:` import and a browser bundle can include it unused.
  */
-import type { Worker } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { WorkerError } from '../core/errors.js';
 import type { Endpoint, Spawn } from './pool.js';
 import type { TaskReply } from './protocol.js';
@@ -26,27 +26,44 @@ export function nodeWorkerUrl(moduleUrl: string = import.meta.url): URL {
   return built;
 }
 
-/** V8 / Node flags a Worker refuses in its execArgv ("invalid execArgv flags"); they stay with the process. */
-const PROCESS_ONLY_FLAGS = new Set(['--expose-gc', '--expose_gc']);
-
 /**
- * The parent's Node flags minus those a worker (started from a file) refuses: `--input-type`
- * (without this, a pool used from `node --input-type=module -e '…'` has every worker fail) and
- * process-only flags such as `--expose-gc`.
+ * The parent's Node flags minus `--input-type` (without this, a pool used from
+ * `node --input-type=module -e '…'` has every worker fail). V8 options (`--max-old-space-size`,
+ * `--stack-size`, `--expose-gc`, `--jitless`…) already apply to the whole process, and a Worker
+ * refuses them: startNodeWorker drops the ones it names.
  */
 export function workerExecArgv(execArgv: readonly string[]): string[] {
   const kept: string[] = [];
   for (let i = 0; i < execArgv.length; i++) {
     const flag = execArgv[i];
     if (flag === '--input-type') i++;
-    else if (!flag.startsWith('--input-type=') && !PROCESS_ONLY_FLAGS.has(flag)) kept.push(flag);
+    else if (!flag.startsWith('--input-type=')) kept.push(flag);
   }
   return kept;
 }
 
-export const spawnNodeWorker: Spawn = (events) => {
+/**
+ * `new Worker(url, options)` with the parent's flags (workerExecArgv). Node refuses per-process
+ * V8 flags in a worker's execArgv with ERR_WORKER_INVALID_EXEC_ARGV, naming them after
+ * "flags: "; those are dropped and the worker is started again (with no flags at all if the
+ * message cannot be read).
+ */
+export function startNodeWorker(url: URL, options: WorkerOptions = {}, execArgv: readonly string[] = process.execArgv): Worker {
   const { Worker: NodeWorker } = process.getBuiltinModule('node:worker_threads');
-  const worker: Worker = new NodeWorker(nodeWorkerUrl(), { execArgv: workerExecArgv(process.execArgv) });
+  const flags = workerExecArgv(execArgv);
+  try {
+    return new NodeWorker(url, { ...options, execArgv: flags });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    const named = String((error as Error).message).split('flags: ')[1] ?? '';
+    const refused = new Set(named.split(/,\s*/).filter((f) => f !== ''));
+    const kept = flags.filter((f) => !refused.has(f));
+    return new NodeWorker(url, { ...options, execArgv: kept.length < flags.length ? kept : [] });
+  }
+}
+
+export const spawnNodeWorker: Spawn = (events) => {
+  const worker = startNodeWorker(nodeWorkerUrl());
   worker.unref(); // idle workers never keep the process alive
   worker.on('message', (reply: TaskReply) => events.message(reply));
   worker.on('messageerror', (error) => events.failure('sent a message that could not be read', error));

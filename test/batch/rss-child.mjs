@@ -1,13 +1,16 @@
 // The peak RSS of a local batch of tiny PNGs (test/batch/node/local-memory.test.ts, and by hand):
 //   node test/batch/rss-child.mjs N [THREADS]          generates N 16 × 16 PNGs, then measures the batch in a fresh process
 //   node test/batch/rss-child.mjs LIST.txt [THREADS]   runs the batch over a manifest
-// prints one JSON line { n, threads, done, failed, seconds, maxRssKB, hwmKB, beforeKB, samples: [[items, rssKB]] }.
-// Runs the built dist/ (as the CLI does): build first. RSS_TMP picks the temporary folder (e.g. /dev/shm).
+// prints one JSON line { n, threads, done, failed, seconds, maxRssKB, hwmKB, beforeKB, mainHeapKB, newSpaceBeforeKB,
+// newSpaceAfterKB, samples: [[items, rssKB]] } (mainHeapKB: the main thread's V8 heap after the batch, heapTotal;
+// newSpace*: the main thread's young generation before and after the batch). Runs the built dist/ (as the CLI
+// does): build first. RSS_TMP picks the temporary folder (e.g. /dev/shm).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { inputSource } from '../../dist/batch/node/inputs.js';
 import { runLocal } from '../../dist/batch/node/local.js';
 import { parseRecipe } from '../../dist/batch/recipe.js';
@@ -39,6 +42,7 @@ export function writeTinyPngs(dir, n) {
 
 const hwm = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0);
 const rss = () => Math.round(process.memoryUsage.rss() / 1024);
+const newSpace = () => Math.round((getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0) / 1024);
 
 async function main() {
   const arg = process.argv[2] ?? '2000';
@@ -57,6 +61,7 @@ async function main() {
     const samples = [];
     let next = 0;
     const beforeKB = rss();
+    const newSpaceBeforeKB = newSpace();
     const summary = await runLocal({
       recipe: parseRecipe({ steps: [{ step: 'filter', options: { kernel: 'gaussian:1' } }] }),
       input: await inputSource(manifest, root),
@@ -79,6 +84,9 @@ async function main() {
       maxRssKB: process.resourceUsage().maxRSS,
       hwmKB: hwm(),
       beforeKB,
+      mainHeapKB: Math.round(process.memoryUsage().heapTotal / 1024),
+      newSpaceBeforeKB,
+      newSpaceAfterKB: newSpace(),
       samples,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);

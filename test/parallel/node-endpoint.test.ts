@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { nodeWorkerUrl, spawnNodeWorker, workerExecArgv } from '../../src/parallel/node-endpoint.js';
+import { nodeWorkerUrl, spawnNodeWorker, startNodeWorker, workerExecArgv } from '../../src/parallel/node-endpoint.js';
 import type { TaskReply } from '../../src/parallel/protocol.js';
 
 const DIST_INDEX = new URL('../../dist/parallel/index.js', import.meta.url).href;
@@ -32,9 +32,6 @@ describe('nodeWorkerUrl', () => {
 });
 
 describe('workerExecArgv', () => {
-  it("workerExecArgv(['--expose-gc', '--max-old-space-size=512']) drops the process-only --expose-gc", () => {
-    expect(workerExecArgv(['--expose-gc', '--max-old-space-size=512'])).toEqual(['--max-old-space-size=512']);
-  });
   it("workerExecArgv(['--input-type=module', '--enable-source-maps', '--input-type', 'module']) drops --input-type", () => {
     expect(workerExecArgv(['--input-type=module', '--enable-source-maps', '--input-type', 'module', '--no-warnings'])).toEqual([
       '--enable-source-maps',
@@ -95,5 +92,18 @@ describe('process exit', () => {
     expect(stdout).toBe('400\n');
     expect(ms).toBeGreaterThan(400);
     expect(ms).toBeLessThan(3_000);
+  });
+});
+
+describe('startNodeWorker', () => {
+  const exitCode = (w: import('node:worker_threads').Worker) => new Promise<number>((resolve) => w.on('exit', resolve));
+  const script = new URL('data:text/javascript,process.exitCode = 7');
+
+  it("startNodeWorker(url, {}, ['--max-old-space-size=512', '--stack-size=900', '--no-warnings']) drops the V8 flags a worker refuses", async () => {
+    const w = startNodeWorker(script, {}, ['--max-old-space-size=512', '--stack-size=900', '--no-warnings']);
+    expect(await exitCode(w)).toBe(7);
+  });
+  it("startNodeWorker(url, {}, ['--expose-gc', '--input-type=module']) starts the worker", async () => {
+    expect(await exitCode(startNodeWorker(script, {}, ['--expose-gc', '--input-type=module']))).toBe(7);
   });
 });

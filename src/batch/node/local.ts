@@ -2,11 +2,11 @@
  * A local batch: inputs streamed from their source through the worker pool, a fixed window of
  * items in flight (bounded memory), each output written atomically, each finished item journaled
  * (fsync'd) so that a rerun skips it. A failing item (corrupt file, pixel bomb) is journaled with
- * its error and the batch goes on.
+ * its error and the batch goes on. The loop runs on a thread of its own (local-thread.ts), so the
+ * main thread's heap does not grow with the item count.
  */
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { AbortError, ConvolabError, IOError, WorkerError } from '../../core/errors.js';
 import { getPool } from '../../parallel/get-pool.js';
 import type { Pool } from '../../parallel/pool.js';
@@ -15,10 +15,13 @@ import type { Processed } from '../process.js';
 import type { Recipe } from '../recipe.js';
 import type { ProcessArgs } from '../task.js';
 import { itemId, recipeKey } from './ids.js';
+import { InFlight } from './in-flight.js';
 import { type InputItem, type InputSource, listInputs } from './inputs.js';
 import { Journal } from './journal.js';
+import { runLocalThread } from './local-thread.js';
 import { lockOutDir } from './lock.js';
 import { sweepTemp, writeOutput } from './output.js';
+import { limitYoungGeneration } from './young-generation.js';
 
 export interface LocalOptions {
   recipe: Recipe;
@@ -32,8 +35,17 @@ export interface LocalOptions {
   /** Items in flight at once (default max(8, 4 × threads)). */
   window?: number;
   signal?: AbortSignal;
-  /** Called after every finished item. */
+  /**
+   * Called with the counts as items finish, on the calling thread: after every item with
+   * `thread: false`; from the batch thread after each of the first 64 items, then at most every
+   * 16 ms, and once with the final counts.
+   */
   onProgress?: (counts: BatchCounts) => void;
+  /**
+   * Run the batch loop on a thread of its own (default true): the calling thread then only gets
+   * progress calls, and its heap stays flat however many items there are. False runs it here.
+   */
+  thread?: boolean;
 }
 
 export interface BatchCounts {
@@ -61,6 +73,7 @@ export interface BatchSummary extends BatchCounts {
 export const MAX_REPORTED_FAILURES = 1000;
 
 export async function runLocal(opts: LocalOptions): Promise<BatchSummary> {
+  if (opts.thread ?? true) return runLocalThread(opts);
   const { outDir, signal } = opts;
   if (opts.input.kind !== 'manifest' && resolve(opts.input.root) === resolve(outDir)) {
     throw new IOError(`--out ${outDir}: the output folder must not be the input folder`, 'out');
@@ -79,7 +92,7 @@ export async function runLocal(opts: LocalOptions): Promise<BatchSummary> {
     run.pool = getPool(opts.threads === undefined ? {} : { threads: opts.threads });
     const window = opts.window ?? Math.max(8, 4 * run.pool.size); // enough to overlap the fsyncs with compute
     const key = recipeKey(opts.recipe.json);
-    const inFlight = new Set<Promise<void>>();
+    const inFlight = new InFlight(window);
     for await (const item of listInputs(opts.input, resolve(outDir))) {
       if (signal?.aborted) break;
       run.counts.seen++;
@@ -89,11 +102,10 @@ export async function runLocal(opts: LocalOptions): Promise<BatchSummary> {
         opts.onProgress?.({ ...run.counts });
         continue;
       }
-      const p = runItem(run, item, id).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= window) await Promise.race(inFlight);
+      inFlight.add(runItem(run, item, id));
+      await inFlight.room();
     }
-    await Promise.all(inFlight);
+    await inFlight.drain();
   } finally {
     await run.journal?.close();
     await sweepTemp(outDir).catch(() => 0);
@@ -151,22 +163,6 @@ export async function processOnPool(pool: Pool, args: ProcessArgs, signal: Abort
     if (!(err instanceof WorkerError) || signal?.aborted) throw err;
     return await pool.run<Processed>('batch.process', args, { signal, transfer: transferable(args.bytes) });
   }
-}
-
-let youngGenerationLimited = false;
-
-/**
- * Caps V8's young generation (1 MB semi-spaces) for the isolates created from now on — the pool's
- * worker threads. Each item allocates many short-lived buffers (decode, steps, deflate); with the
- * default limit a worker's young generation keeps growing towards 16 MB semi-spaces as the batch
- * goes on, holding more and more dead ArrayBuffers, and the peak RSS of a 2-thread batch rose
- * with the item count (135 MB at 2,000 items, 161 MB at 8,000, 188 MB at 20,000, 214–243 MB at
- * 40,000). Capped it stays flat (about 105–111 MB) at the same speed. Once per process.
- */
-function limitYoungGeneration(): void {
-  if (youngGenerationLimited) return;
-  youngGenerationLimited = true;
-  setFlagsFromString('--max-semi-space-size=1');
 }
 
 /** True when `path` exists (a journaled output deleted since is made again). */

@@ -34,22 +34,33 @@ export async function writeOutput(outDir: string, name: string, bytes: Uint8Arra
   const tempDir = join(outDir, TEMP_DIR);
   const temp = join(tempDir, `${hostname()}~${process.pid}~${counter++}.tmp`);
   try {
-    await mkdir(tempDir, { recursive: true });
-    await mkdir(dirname(path), { recursive: true });
-    const handle = await open(temp, 'wx', 0o644);
+    // Folders are made when missing (ENOENT), not before every item: a batch writes thousands of
+    // files into few folders.
+    const handle = await orMakeFolder(tempDir, () => open(temp, 'wx', 0o644));
     try {
       await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    await orMakeFolder(dirname(path), () => rename(temp, path));
     await syncDir(dirname(path)); // the rename itself survives a power cut before the journal line is written
   } catch (err) {
     await unlink(temp).catch(() => {});
     throw new IOError(`${path}: cannot write (${(err as Error).message})`, path, { cause: err });
   }
   return 'written';
+}
+
+/** `action()`; when it fails with ENOENT, makes `folder` (and its parents) and tries once more. */
+async function orMakeFolder<T>(folder: string, action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await mkdir(folder, { recursive: true });
+    return await action();
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {
