@@ -449,31 +449,46 @@ export function cmul_c128(a: usize, b: usize, out: usize, n: i32): void {
  * Reference: src/fft/real.ts RealPlan.forward. z: h complex; x: h + 1 complex.
  */
 export function r2c_split_c128(z: usize, x: usize, w: usize, h: i32): void {
-  for (let k = 0; k <= h; k++) {
-    const a = (<usize>(k === h ? 0 : k)) << 4;
-    const b = (<usize>(k === 0 ? 0 : h - k)) << 4;
-    const kk = (<usize>k) << 4;
-    if (ASC_FEATURE_SIMD) {
-      const za = v128.load(z + a);
-      const cb = f64x2.mul(v128.load(z + b), f64x2(1.0, -1.0)); // conj Z_{h−k}
-      const e = f64x2.mul(f64x2.add(za, cb), f64x2.splat(0.5));
-      const o = f64x2.mul(swap(f64x2.sub(za, cb)), f64x2(0.5, -0.5)); // (Z − C) / 2i
-      v128.store(x + kk, f64x2.add(e, cmul(o, v128.load(w + kk))));
-    } else {
-      const zr = load<f64>(z + a);
-      const zi = load<f64>(z + a + 8);
-      const cr = load<f64>(z + b);
-      const ci = -load<f64>(z + b + 8);
-      const er = 0.5 * (zr + cr);
-      const ei = 0.5 * (zi + ci);
-      const or = 0.5 * (zi - ci);
-      const oi = -0.5 * (zr - cr);
-      const wr = load<f64>(w + kk);
-      const wi = load<f64>(w + kk + 8);
-      store<f64>(x + kk, er + (or * wr - oi * wi));
-      store<f64>(x + kk + 8, ei + (or * wi + oi * wr));
+  if (ASC_FEATURE_SIMD) {
+    // bins k and h − k together, from the same two loads: with A = Z_k, C = Z_{h−k},
+    // S = A + conj C, D = A − conj C: X_k = S/2 + w_k·conj(D''), X_{h−k} = conj(S)/2 + w_{h−k}·D'',
+    // D'' = swap(D)/2 (the same roundings as the one-bin form below)
+    split1_c128(z, x, w, h, 0);
+    split1_c128(z, x, w, h, h);
+    const conj = f64x2(1.0, -1.0);
+    const half = f64x2.splat(0.5);
+    for (let k = 1; 2 * k <= h; k++) {
+      const kk = (<usize>k) << 4;
+      const mm = (<usize>(h - k)) << 4;
+      const a = v128.load(z + kk);
+      const cc = f64x2.mul(v128.load(z + mm), conj);
+      const hs = f64x2.mul(f64x2.add(a, cc), half);
+      const dpp = f64x2.mul(swap(f64x2.sub(a, cc)), half);
+      v128.store(x + kk, f64x2.add(hs, cmul(f64x2.mul(dpp, conj), v128.load(w + kk))));
+      if (mm !== kk) v128.store(x + mm, f64x2.add(f64x2.mul(hs, conj), cmul(dpp, v128.load(w + mm))));
     }
+    return;
   }
+  for (let k = 0; k <= h; k++) split1_c128(z, x, w, h, k);
+}
+
+/** One bin of r2c_split_c128, scalar. */
+function split1_c128(z: usize, x: usize, w: usize, h: i32, k: i32): void {
+  const a = (<usize>(k === h ? 0 : k)) << 4;
+  const b = (<usize>(k === 0 ? 0 : h - k)) << 4;
+  const kk = (<usize>k) << 4;
+  const zr = load<f64>(z + a);
+  const zi = load<f64>(z + a + 8);
+  const cr = load<f64>(z + b);
+  const ci = -load<f64>(z + b + 8);
+  const er = 0.5 * (zr + cr);
+  const ei = 0.5 * (zi + ci);
+  const or = 0.5 * (zi - ci);
+  const oi = -0.5 * (zr - cr);
+  const wr = load<f64>(w + kk);
+  const wi = load<f64>(w + kk + 8);
+  store<f64>(x + kk, er + (or * wr - oi * wi));
+  store<f64>(x + kk + 8, ei + (or * wi + oi * wr));
 }
 
 /**
@@ -482,35 +497,47 @@ export function r2c_split_c128(z: usize, x: usize, w: usize, h: i32): void {
  * Reference: src/fft/real.ts RealPlan.backward. w as for r2c_split_c128.
  */
 export function c2r_join_c128(x: usize, z: usize, w: usize, h: i32): void {
-  for (let k = 0; k < h; k++) {
-    const kk = (<usize>k) << 4;
-    const m = (<usize>(h - k)) << 4;
-    if (ASC_FEATURE_SIMD) {
-      // X_k and conj X_{h−k}; at k = 0 the imaginary parts of X_0 and X_h are ignored
-      const keep = k === 0 ? f64x2(1.0, 0.0) : f64x2(1.0, 1.0);
-      const xk = f64x2.mul(v128.load(x + kk), keep);
-      const c = f64x2.mul(v128.load(x + m), k === 0 ? f64x2(1.0, 0.0) : f64x2(1.0, -1.0));
-      const e2 = f64x2.add(xk, c);
-      const wk = f64x2.mul(v128.load(w + kk), f64x2(1.0, -1.0)); // conj w_k
-      const o2 = cmul(f64x2.sub(xk, c), wk);
-      v128.store(z + kk, f64x2.add(e2, rot(o2, f64x2(-1.0, 1.0)))); // 2E + i·2O
-    } else {
-      const xr = load<f64>(x + kk);
-      const xi = k === 0 ? 0.0 : load<f64>(x + kk + 8);
-      const cr = load<f64>(x + m);
-      const ci = k === 0 ? 0.0 : -load<f64>(x + m + 8);
-      const er = xr + cr;
-      const ei = xi + ci;
-      const dr = xr - cr;
-      const di = xi - ci;
-      const wr = load<f64>(w + kk);
-      const wi = -load<f64>(w + kk + 8);
-      const or = dr * wr - di * wi;
-      const oi = dr * wi + di * wr;
-      store<f64>(z + kk, er - oi);
-      store<f64>(z + kk + 8, ei + or);
+  if (ASC_FEATURE_SIMD) {
+    // bins k and h − k together, from the same two loads: with A = X_k, C = X_{h−k},
+    // S = A + conj C, D = A − conj C: Z_k = S + i·D·conj(w_k), Z_{h−k} = conj(S) + i·(−conj D)·conj(w_{h−k})
+    // (the same roundings as the one-bin form below)
+    join1_c128(x, z, w, h, 0);
+    const conj = f64x2(1.0, -1.0);
+    const neg = f64x2(-1.0, 1.0);
+    for (let k = 1; 2 * k <= h; k++) {
+      const kk = (<usize>k) << 4;
+      const mm = (<usize>(h - k)) << 4;
+      const a = v128.load(x + kk);
+      const cc = f64x2.mul(v128.load(x + mm), conj);
+      const s = f64x2.add(a, cc);
+      const d = f64x2.sub(a, cc);
+      v128.store(z + kk, f64x2.add(s, rot(cmul(d, f64x2.mul(v128.load(w + kk), conj)), neg)));
+      if (mm !== kk)
+        v128.store(z + mm, f64x2.add(f64x2.mul(s, conj), rot(cmul(f64x2.mul(d, neg), f64x2.mul(v128.load(w + mm), conj)), neg)));
     }
+    return;
   }
+  for (let k = 0; k < h; k++) join1_c128(x, z, w, h, k);
+}
+
+/** One bin of c2r_join_c128, scalar (at k = 0 the imaginary parts of X_0 and X_h are ignored). */
+function join1_c128(x: usize, z: usize, w: usize, h: i32, k: i32): void {
+  const kk = (<usize>k) << 4;
+  const m = (<usize>(h - k)) << 4;
+  const xr = load<f64>(x + kk);
+  const xi = k === 0 ? 0.0 : load<f64>(x + kk + 8);
+  const cr = load<f64>(x + m);
+  const ci = k === 0 ? 0.0 : -load<f64>(x + m + 8);
+  const er = xr + cr;
+  const ei = xi + ci;
+  const dr = xr - cr;
+  const di = xi - ci;
+  const wr = load<f64>(w + kk);
+  const wi = -load<f64>(w + kk + 8);
+  const or = dr * wr - di * wi;
+  const oi = dr * wi + di * wr;
+  store<f64>(z + kk, er - oi);
+  store<f64>(z + kk + 8, ei + or);
 }
 
 /**
@@ -914,23 +941,37 @@ export function copy_rows_c64(a: usize, as: i32, b: usize, bs: i32, rows: i32, c
   for (let r = 0; r < rows; r++) memory.copy(b + ((<usize>r * <usize>bs) << 3), a + ((<usize>r * <usize>as) << 3), bytes);
 }
 
-/** r2c_split_c128 in float32 (w: h + 1 complex64); SIMD takes bins k, k+1 together. */
+/**
+ * r2c_split_c128 in float32 (w: h + 1 complex64). SIMD takes bins k, k+1 and their mirrors
+ * h−k, h−k−1 from the same two loads (the roundings of the one-bin form, as in r2c_split_c128).
+ */
 export function r2c_split_c64(z: usize, x: usize, w: usize, h: i32): void {
   let k = 0;
   if (ASC_FEATURE_SIMD) {
     if (h >= 4) {
       split1_c64(z, x, w, h, 0);
+      split1_c64(z, x, w, h, h);
       k = 1;
       const conj = f32x4(1.0, -1.0, 1.0, -1.0);
-      const half = f32x4(0.5, -0.5, 0.5, -0.5);
-      for (; k + 2 <= h; k += 2) {
-        const za = v128.load(z + ((<usize>k) << 3)); // Z_k, Z_{k+1}
-        const zb = v128.load(z + ((<usize>(h - k - 1)) << 3)); // Z_{h−k−1}, Z_{h−k}
-        const cb = f32x4.mul(v128.shuffle<f32>(zb, zb, 2, 3, 0, 1), conj); // conj Z_{h−k}, conj Z_{h−k−1}
-        const e = f32x4.mul(f32x4.add(za, cb), f32x4.splat(0.5));
-        const o = f32x4.mul(swap2(f32x4.sub(za, cb)), half);
-        v128.store(x + ((<usize>k) << 3), f32x4.add(e, cmul2(o, v128.load(w + ((<usize>k) << 3)))));
+      const half = f32x4.splat(0.5);
+      for (; k + 1 < h - k - 1; k += 2) {
+        const lo = (<usize>k) << 3;
+        const hi = (<usize>(h - k - 1)) << 3;
+        const a = v128.load(z + lo); // Z_k, Z_{k+1}
+        const b = v128.load(z + hi); // Z_{h−k−1}, Z_{h−k}
+        const cc = f32x4.mul(v128.shuffle<f32>(b, b, 2, 3, 0, 1), conj); // conj Z_{h−k}, conj Z_{h−k−1}
+        const hs = f32x4.mul(f32x4.add(a, cc), half);
+        const dpp = f32x4.mul(swap2(f32x4.sub(a, cc)), half);
+        v128.store(x + lo, f32x4.add(hs, cmul2(f32x4.mul(dpp, conj), v128.load(w + lo))));
+        const hsr = f32x4.mul(v128.shuffle<f32>(hs, hs, 2, 3, 0, 1), conj);
+        const dppr = v128.shuffle<f32>(dpp, dpp, 2, 3, 0, 1);
+        v128.store(x + hi, f32x4.add(hsr, cmul2(dppr, v128.load(w + hi))));
       }
+      for (; k <= h - k; k++) {
+        split1_c64(z, x, w, h, k);
+        if (h - k !== k) split1_c64(z, x, w, h, h - k);
+      }
+      return;
     }
   }
   for (; k <= h; k++) split1_c64(z, x, w, h, k);
@@ -954,26 +995,45 @@ function split1_c64(z: usize, x: usize, w: usize, h: i32, k: i32): void {
   store<f32>(x + kk + 4, ei + (or * wi + oi * wr));
 }
 
-/** c2r_join_c128 in float32. */
+/** c2r_join_c128 in float32; SIMD takes bins k, k+1 together (as r2c_split_c64). */
 export function c2r_join_c64(x: usize, z: usize, w: usize, h: i32): void {
-  for (let k = 0; k < h; k++) {
-    const kk = (<usize>k) << 3;
-    const m = (<usize>(h - k)) << 3;
-    const xr = load<f32>(x + kk);
-    const xi: f32 = k === 0 ? 0.0 : load<f32>(x + kk + 4);
-    const cr = load<f32>(x + m);
-    const ci: f32 = k === 0 ? 0.0 : -load<f32>(x + m + 4);
-    const er = xr + cr;
-    const ei = xi + ci;
-    const dr = xr - cr;
-    const di = xi - ci;
-    const wr = load<f32>(w + kk);
-    const wi = -load<f32>(w + kk + 4);
-    const or = dr * wr - di * wi;
-    const oi = dr * wi + di * wr;
-    store<f32>(z + kk, er - oi);
-    store<f32>(z + kk + 4, ei + or);
+  let k = 0;
+  if (ASC_FEATURE_SIMD) {
+    if (h >= 4) {
+      join1_c64(x, z, w, h, 0);
+      k = 1;
+      const conj = f32x4(1.0, -1.0, 1.0, -1.0);
+      const neg = f32x4(-1.0, 1.0, -1.0, 1.0);
+      for (; k + 2 <= h; k += 2) {
+        const a = v128.load(x + ((<usize>k) << 3)); // X_k, X_{k+1}
+        const cb = v128.load(x + ((<usize>(h - k - 1)) << 3)); // X_{h−k−1}, X_{h−k}
+        const c = f32x4.mul(v128.shuffle<f32>(cb, cb, 2, 3, 0, 1), conj); // conj X_{h−k}, conj X_{h−k−1}
+        const e2 = f32x4.add(a, c);
+        const o2 = cmul2(f32x4.sub(a, c), f32x4.mul(v128.load(w + ((<usize>k) << 3)), conj));
+        v128.store(z + ((<usize>k) << 3), f32x4.add(e2, f32x4.mul(swap2(o2), neg))); // 2E + i·2O
+      }
+    }
   }
+  for (; k < h; k++) join1_c64(x, z, w, h, k);
+}
+
+function join1_c64(x: usize, z: usize, w: usize, h: i32, k: i32): void {
+  const kk = (<usize>k) << 3;
+  const m = (<usize>(h - k)) << 3;
+  const xr = load<f32>(x + kk);
+  const xi: f32 = k === 0 ? 0.0 : load<f32>(x + kk + 4);
+  const cr = load<f32>(x + m);
+  const ci: f32 = k === 0 ? 0.0 : -load<f32>(x + m + 4);
+  const er = xr + cr;
+  const ei = xi + ci;
+  const dr = xr - cr;
+  const di = xi - ci;
+  const wr = load<f32>(w + kk);
+  const wi = -load<f32>(w + kk + 4);
+  const or = dr * wr - di * wi;
+  const oi = dr * wi + di * wr;
+  store<f32>(z + kk, er - oi);
+  store<f32>(z + kk + 4, ei + or);
 }
 
 /** a[k] *= s for `count` f32 scalars. */
@@ -1144,4 +1204,275 @@ export function pass8_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch
       }
     }
   }
+}
+
+// ---- radix 8 (complex64) ------------------------------------------------------------------
+// pass8_c128's butterfly on two complex numbers at once (f32x4), in pass4_c64's three pair
+// layouts (neighbouring transforms, neighbouring i, neighbouring k) with the scalar code for the
+// rest. Twiddles in the pair layout of the complex64 passes, j = 1..7.
+
+/** ∓i·z on both complex numbers of z (sgn as in pass4_c64). */
+function rot2(z: v128, sgn: v128): v128 {
+  return f32x4.mul(swap2(z), sgn);
+}
+
+/** The radix-8 butterfly, forced inline (a static method: the decorator's only legal place for biome). */
+// biome-ignore lint/complexity/noStaticOnlyClass: AssemblyScript's @inline, which biome accepts only on methods
+class Fly8 {
+  /** One radix-8 butterfly on c0..c7 (two complex each); output j times w_j, stored at o + j·os. */
+  @inline static c64(
+    c0: v128,
+    c1: v128,
+    c2: v128,
+    c3: v128,
+    c4: v128,
+    c5: v128,
+    c6: v128,
+    c7: v128,
+    o: usize,
+    os: usize,
+    sgn: v128,
+    h: v128,
+    w1: v128,
+    w2: v128,
+    w3: v128,
+    w4: v128,
+    w5: v128,
+    w6: v128,
+    w7: v128,
+  ): void {
+    const a0 = f32x4.add(c0, c4);
+    const a1 = f32x4.sub(c0, c4);
+    const a2 = f32x4.add(c2, c6);
+    const a3 = rot2(f32x4.sub(c2, c6), sgn);
+    const b0 = f32x4.add(a0, a2);
+    const b2 = f32x4.sub(a0, a2);
+    const b1 = f32x4.add(a1, a3);
+    const b3 = f32x4.sub(a1, a3);
+    const d0 = f32x4.add(c1, c5);
+    const d1 = f32x4.sub(c1, c5);
+    const d2 = f32x4.add(c3, c7);
+    const d3 = rot2(f32x4.sub(c3, c7), sgn);
+    const e0 = f32x4.add(d0, d2);
+    const e2 = rot2(f32x4.sub(d0, d2), sgn); // W8²·e2
+    const f1 = f32x4.add(d1, d3);
+    const f3 = f32x4.sub(d1, d3);
+    const e1 = f32x4.mul(f32x4.add(f1, rot2(f1, sgn)), h); // W8·e1
+    const e3 = f32x4.mul(f32x4.sub(rot2(f3, sgn), f3), h); // W8³·e3
+    v128.store(o, f32x4.add(b0, e0));
+    v128.store(o + os, cmul2(f32x4.add(b1, e1), w1));
+    v128.store(o + 2 * os, cmul2(f32x4.add(b2, e2), w2));
+    v128.store(o + 3 * os, cmul2(f32x4.add(b3, e3), w3));
+    v128.store(o + 4 * os, cmul2(f32x4.sub(b0, e0), w4));
+    v128.store(o + 5 * os, cmul2(f32x4.sub(b1, e1), w5));
+    v128.store(o + 6 * os, cmul2(f32x4.sub(b2, e2), w6));
+    v128.store(o + 7 * os, cmul2(f32x4.sub(b3, e3), w7));
+  }
+}
+
+export function pass8_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize, bwd: i32): void {
+  const istep = (<usize>cs) << 3;
+  const ostep = (<usize>hs) << 3;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  let k0 = 0; // first k left for the scalar code
+  if (ASC_FEATURE_SIMD) {
+    const sgn = bwd ? f32x4(-1.0, 1.0, -1.0, 1.0) : f32x4(1.0, -1.0, 1.0, -1.0);
+    const h = f32x4.splat(<f32>RSQRT2);
+    if (batch >= 2 && (batch & 1) === 0) {
+      // pairs of neighbouring transforms t, t+1 (a block of columns): one twiddle, splatted
+      const end = (<usize>batch) << 3;
+      for (let k = 0; k < l1; k++) {
+        for (let i = 0; i < ido; i++) {
+          const a0 = cc + (<usize>i + <usize>ido * 8 * <usize>k) * istep;
+          const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+          const w1 = v128.load64_splat(tw32(tw, 8, i, 1));
+          const w2 = v128.load64_splat(tw32(tw, 8, i, 2));
+          const w3 = v128.load64_splat(tw32(tw, 8, i, 3));
+          const w4 = v128.load64_splat(tw32(tw, 8, i, 4));
+          const w5 = v128.load64_splat(tw32(tw, 8, i, 5));
+          const w6 = v128.load64_splat(tw32(tw, 8, i, 6));
+          const w7 = v128.load64_splat(tw32(tw, 8, i, 7));
+          for (let t: usize = 0; t < end; t += 16) {
+            const a = a0 + t;
+            Fly8.c64(
+              v128.load(a),
+              v128.load(a + is),
+              v128.load(a + 2 * is),
+              v128.load(a + 3 * is),
+              v128.load(a + 4 * is),
+              v128.load(a + 5 * is),
+              v128.load(a + 6 * is),
+              v128.load(a + 7 * is),
+              o0 + t,
+              os,
+              sgn,
+              h,
+              w1,
+              w2,
+              w3,
+              w4,
+              w5,
+              w6,
+              w7,
+            );
+          }
+        }
+      }
+      return;
+    }
+    if (batch === 1 && ido >= 2) {
+      // pairs i, i+1 with their twiddle pairs
+      for (let k = 0; k < l1; k++) {
+        const a0k = cc + <usize>ido * 8 * <usize>k * istep;
+        const o0k = ch + <usize>ido * <usize>k * ostep;
+        let i = 0;
+        for (; i + 2 <= ido; i += 2) {
+          const wp = tw + ((<usize>(i >> 1) * 7) << 4);
+          const a = a0k + <usize>i * istep;
+          Fly8.c64(
+            v128.load(a),
+            v128.load(a + is),
+            v128.load(a + 2 * is),
+            v128.load(a + 3 * is),
+            v128.load(a + 4 * is),
+            v128.load(a + 5 * is),
+            v128.load(a + 6 * is),
+            v128.load(a + 7 * is),
+            o0k + <usize>i * ostep,
+            os,
+            sgn,
+            h,
+            v128.load(wp),
+            v128.load(wp + 16),
+            v128.load(wp + 32),
+            v128.load(wp + 48),
+            v128.load(wp + 64),
+            v128.load(wp + 80),
+            v128.load(wp + 96),
+          );
+        }
+        if (i < ido) scalar8_c64(i, k, ido, istep, ostep, is, os, cc, ch, tw, bwd);
+      }
+      return;
+    }
+    if (batch === 1 && ido === 1) {
+      // pairs k, k+1: inputs 8·istep apart, outputs contiguous, no twiddles
+      const one = f32x4(1.0, 0.0, 1.0, 0.0);
+      const kstep = 8 * istep;
+      let k = 0;
+      for (; k + 2 <= l1; k += 2) {
+        const a = cc + <usize>k * kstep;
+        const b = a + kstep;
+        Fly8.c64(
+          v128.load64_lane(b, v128.load64_zero(a), 1),
+          v128.load64_lane(b + is, v128.load64_zero(a + is), 1),
+          v128.load64_lane(b + 2 * is, v128.load64_zero(a + 2 * is), 1),
+          v128.load64_lane(b + 3 * is, v128.load64_zero(a + 3 * is), 1),
+          v128.load64_lane(b + 4 * is, v128.load64_zero(a + 4 * is), 1),
+          v128.load64_lane(b + 5 * is, v128.load64_zero(a + 5 * is), 1),
+          v128.load64_lane(b + 6 * is, v128.load64_zero(a + 6 * is), 1),
+          v128.load64_lane(b + 7 * is, v128.load64_zero(a + 7 * is), 1),
+          ch + <usize>k * ostep,
+          os,
+          sgn,
+          h,
+          one,
+          one,
+          one,
+          one,
+          one,
+          one,
+          one,
+        );
+      }
+      k0 = k;
+    }
+  }
+  for (let k = k0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      for (let t = 0; t < batch; t++) scalar8_c64(i, k, ido, istep, ostep, is, os, cc + ((<usize>t) << 3), ch + ((<usize>t) << 3), tw, bwd);
+    }
+  }
+}
+
+/** One scalar radix-8 butterfly of pass8_c64 (element i of group k), float32 arithmetic. */
+function scalar8_c64(
+  i: i32,
+  k: i32,
+  ido: i32,
+  istep: usize,
+  ostep: usize,
+  is: usize,
+  os: usize,
+  cc: usize,
+  ch: usize,
+  tw: usize,
+  bwd: i32,
+): void {
+  const a = cc + (<usize>i + <usize>ido * 8 * <usize>k) * istep;
+  const o = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+  const s: f32 = bwd ? 1.0 : -1.0; // r(z) = s·i·z
+  const h = <f32>RSQRT2;
+  const c0r = load<f32>(a);
+  const c0i = load<f32>(a + 4);
+  const c1r = load<f32>(a + is);
+  const c1i = load<f32>(a + is + 4);
+  const c2r = load<f32>(a + 2 * is);
+  const c2i = load<f32>(a + 2 * is + 4);
+  const c3r = load<f32>(a + 3 * is);
+  const c3i = load<f32>(a + 3 * is + 4);
+  const c4r = load<f32>(a + 4 * is);
+  const c4i = load<f32>(a + 4 * is + 4);
+  const c5r = load<f32>(a + 5 * is);
+  const c5i = load<f32>(a + 5 * is + 4);
+  const c6r = load<f32>(a + 6 * is);
+  const c6i = load<f32>(a + 6 * is + 4);
+  const c7r = load<f32>(a + 7 * is);
+  const c7i = load<f32>(a + 7 * is + 4);
+  const a0r = c0r + c4r;
+  const a0i = c0i + c4i;
+  const a1r = c0r - c4r;
+  const a1i = c0i - c4i;
+  const a2r = c2r + c6r;
+  const a2i = c2i + c6i;
+  const a3r = -s * (c2i - c6i);
+  const a3i = s * (c2r - c6r);
+  const b0r = a0r + a2r;
+  const b0i = a0i + a2i;
+  const b2r = a0r - a2r;
+  const b2i = a0i - a2i;
+  const b1r = a1r + a3r;
+  const b1i = a1i + a3i;
+  const b3r = a1r - a3r;
+  const b3i = a1i - a3i;
+  const d0r = c1r + c5r;
+  const d0i = c1i + c5i;
+  const d1r = c1r - c5r;
+  const d1i = c1i - c5i;
+  const d2r = c3r + c7r;
+  const d2i = c3i + c7i;
+  const d3r = -s * (c3i - c7i);
+  const d3i = s * (c3r - c7r);
+  const e0r = d0r + d2r;
+  const e0i = d0i + d2i;
+  const e2r = -s * (d0i - d2i);
+  const e2i = s * (d0r - d2r);
+  const f1r = d1r + d3r;
+  const f1i = d1i + d3i;
+  const f3r = d1r - d3r;
+  const f3i = d1i - d3i;
+  const e1r = (f1r - s * f1i) * h;
+  const e1i = (f1i + s * f1r) * h;
+  const e3r = (-s * f3i - f3r) * h;
+  const e3i = (s * f3r - f3i) * h;
+  store<f32>(o, b0r + e0r);
+  store<f32>(o + 4, b0i + e0i);
+  cstore32(o + os, b1r + e1r, b1i + e1i, tw32(tw, 8, i, 1), i);
+  cstore32(o + 2 * os, b2r + e2r, b2i + e2i, tw32(tw, 8, i, 2), i);
+  cstore32(o + 3 * os, b3r + e3r, b3i + e3i, tw32(tw, 8, i, 3), i);
+  cstore32(o + 4 * os, b0r - e0r, b0i - e0i, tw32(tw, 8, i, 4), i);
+  cstore32(o + 5 * os, b1r - e1r, b1i - e1i, tw32(tw, 8, i, 5), i);
+  cstore32(o + 6 * os, b2r - e2r, b2i - e2i, tw32(tw, 8, i, 6), i);
+  cstore32(o + 7 * os, b3r - e3r, b3i - e3i, tw32(tw, 8, i, 7), i);
 }

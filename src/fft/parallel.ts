@@ -111,12 +111,18 @@ async function transformAsync(
   // the precision runNd would choose for the whole call: float32 kernels only when every step fits
   const single = precision === 'float32' && steps.every((st) => WasmRadixPlan32.fits(complexPlan(lineLength(st.n, st.kind)).factors));
   let lanes: 1 | 2 = isComplex(a.dtype) ? 2 : 1;
-  const input = borrow(single, a.size * lanes);
   const source = a.data as Real;
   // rows first: each share's rows are copied just before its task starts, so workers begin
   // while the rest is copied; otherwise the whole input is copied up front
   const rowsFirst = sizeOf(a.shape.slice(steps[0].axis + 1)) === 1;
-  if (!rowsFirst) input.set(source);
+  // input already shared, of the kernels' precision, and only read (the first step is not a
+  // column step in place): the workers read it where it is
+  const direct =
+    source.buffer instanceof SharedArrayBuffer &&
+    (single ? source instanceof Float32Array : source instanceof Float64Array) &&
+    !(steps[0].kind === 'c2c' && !rowsFirst && lanes === 2);
+  const input = direct ? source : borrow(single, a.size * lanes);
+  if (!rowsFirst && !direct) input.set(source);
   let cur = input;
   const dims = [...a.shape];
   const total = steps.reduce((f, st) => f * normScale(norm, st.n, inverse), 1);
@@ -152,7 +158,7 @@ async function transformAsync(
     }
     const line = nIn * lanes;
     const jobs = shares.map((args) => {
-      if (i === 0 && rowsFirst) input.set(source.subarray(args.o0 * line, args.o1 * line), args.o0 * line);
+      if (i === 0 && rowsFirst && !direct) input.set(source.subarray(args.o0 * line, args.o1 * line), args.o0 * line);
       return pool.run('fft.ndStep', args, { signal: opts.signal });
     });
     await Promise.all(jobs);
@@ -160,7 +166,7 @@ async function transformAsync(
     lanes = outLanes;
     dims[st.axis] = nOut;
   }
-  if (cur !== input) giveBack(input); // else every step ran in place and the copy is the result
+  if (!direct && cur !== input) giveBack(input); // else every step ran in place and the copy is the result
   let data: Real = cur;
   if (!single && precision === 'float32') {
     data = sharedArray(true, cur.length);

@@ -3,24 +3,26 @@
  * transform (an NdStep) on a share of an array held in SharedArrayBuffers, with this thread's
  * WebAssembly engine (wasmnd.ts's runNdIn), copying straight between shared and wasm memory. The array is seen as [outer, n, inner]:
  *
- * - inner = 1 (the last axis): lines o0..o1 are contiguous and run in one runNd call, reading
- *   the shared input and writing the shared output directly;
- * - inner > 1 (a column axis): columns c0..c1 of each outer slab are gathered (row segments)
- *   into a compact [n, cw] block in wasm memory, transformed down its columns, and scattered
- *   back (src may be dst: a c2c column step runs in place, each share on its own columns).
+ * - inner = 1 (the last axis): lines o0..o1 are contiguous and run ROW_CHUNK_BYTES at a time
+ *   (copy in, transform, copy out while the chunk is in cache), reading the shared input and
+ *   writing the shared output directly;
+ * - inner > 1 (a column axis): columns c0..c1 of each outer slab are gathered (row segments of
+ *   up to 512 columns: whole pages) into a compact [n, cw] block in wasm memory, transformed
+ *   down its columns in one band, and scattered back (src may be dst: a c2c column step runs in
+ *   place, each share on its own columns).
  *
- * Column chunks start at multiples of ND_COLUMN_ALIGN, runNd's column block, so every column
- * is computed in the same block of neighbours whatever the split: 1 and N threads give the same
- * bits (test/fft/parallel.test.ts). Listed in src/parallel/tasks.ts as 'fft.ndStep'. A leaf
- * module: it must not import the pool.
+ * A column's arithmetic does not depend on its neighbours (the complex64 kernels do the same
+ * operations on a pair of columns as on a lone one), so 1 and N threads give the same bits as
+ * the synchronous call (test/fft/parallel.test.ts). Listed in src/parallel/tasks.ts as
+ * 'fft.ndStep'. A leaf module: it must not import the pool.
  */
 import { WorkerError } from '../core/errors.js';
 import { wasmEngine } from './wasm.js';
-import { type NdStep, runNdIn } from './wasmnd.js';
+import { type NdStep, ROW_CHUNK_BYTES, runNdIn } from './wasmnd.js';
 
-/** Column chunks start at multiples of this (a multiple of runNd's block of 32 or 64 columns). */
+/** Column chunks start at multiples of this (long row segments; even widths, so complex64 columns pair up). */
 export const ND_COLUMN_ALIGN = 128;
-/** Columns gathered per block in a worker (a multiple of ND_COLUMN_ALIGN; keeps the block small). */
+/** Columns gathered per block in a worker (a multiple of ND_COLUMN_ALIGN; one band of runNdIn). */
 const GATHER_COLUMNS = 512;
 
 type Real = Float32Array | Float64Array;
@@ -61,9 +63,18 @@ export function ndStepTask(a: NdStepArgs): number {
   const view = (at: number, count: number): Real =>
     single ? new Float32Array(engine.k.memory.buffer, at, count) : new Float64Array(engine.k.memory.buffer, at, count);
   if (inner === 1) {
-    const fill = (at: number, count: number) => view(at, count).set(a.src.subarray(a.o0 * nIn * li, a.o0 * nIn * li + count));
-    const r = runNdIn(engine, single, fill, li, [a.o1 - a.o0, nIn], [{ ...st, axis: 1 }], a.scale);
-    a.dst.set(view(r.at, r.count), a.o0 * nOut * outLanes);
+    // chunks of lines small enough that the copy in, the passes and the copy out stay in cache
+    const chunk = Math.max(1, Math.floor(ROW_CHUNK_BYTES / (nIn * li * (single ? 4 : 8))));
+    const rowSteps: NdStep[] = [{ ...st, axis: 1 }];
+    for (let l0 = a.o0; l0 < a.o1; l0 += chunk) {
+      const lines = Math.min(chunk, a.o1 - l0);
+      const fill = (at: number, count: number, offset: number) => {
+        const from = l0 * nIn * li + offset;
+        view(at, count).set(a.src.subarray(from, from + count));
+      };
+      const r = runNdIn(engine, single, fill, li, [lines, nIn], rowSteps, a.scale);
+      a.dst.set(view(r.at, r.count), l0 * nOut * outLanes);
+    }
     return a.o1 - a.o0;
   }
   const oneStep: NdStep[] = [{ ...st, axis: 0 }];

@@ -59,6 +59,7 @@ export interface FftExports {
   f64_to_f32(src: number, dst: number, count: number): void;
   pass2_c64(ido: number, l1: number, batch: number, cc: number, cs: number, ch: number, hs: number, tw: number): void;
   pass4_c64(ido: number, l1: number, batch: number, cc: number, cs: number, ch: number, hs: number, tw: number, bwd: number): void;
+  pass8_c64(ido: number, l1: number, batch: number, cc: number, cs: number, ch: number, hs: number, tw: number, bwd: number): void;
   copy_rows_c64(a: number, as: number, b: number, bs: number, rows: number, count: number): void;
   r2c_split_c64(z: number, x: number, w: number, h: number): void;
   c2r_join_c64(x: number, z: number, w: number, h: number): void;
@@ -90,18 +91,20 @@ export class WasmEngine {
   }
 
   /**
-   * Copy `count` values of `src` into memory at byte offset `at` as float64. float32 data is
-   * copied as is (a memcpy) and widened in place by the kernel: faster than a converting set.
+   * Copy `count` values of `src` from index `offset` into memory at byte offset `at` as float64.
+   * float32 data is copied as is (a memcpy) and widened in place by the kernel: faster than a
+   * converting set.
    */
-  load(src: ArrayLike<number>, at: number, count: number): void {
+  load(src: ArrayLike<number>, at: number, count: number, offset = 0): void {
+    const whole = offset === 0 && src.length === count;
     if (src instanceof Float32Array) {
-      new Float32Array(this.k.memory.buffer, at, count).set(src.length === count ? src : src.subarray(0, count));
+      new Float32Array(this.k.memory.buffer, at, count).set(whole ? src : src.subarray(offset, offset + count));
       this.k.exports.f32_to_f64(at, at, count);
     } else if (src instanceof Float64Array) {
-      this.f64().set(src.length === count ? src : src.subarray(0, count), at / 8);
+      this.f64().set(whole ? src : src.subarray(offset, offset + count), at / 8);
     } else {
       const v = this.f64();
-      for (let i = 0; i < count; i++) v[at / 8 + i] = src[i];
+      for (let i = 0; i < count; i++) v[at / 8 + i] = src[offset + i];
     }
   }
 
@@ -245,7 +248,8 @@ export class WasmEngine {
       const st = stages[s];
       const to = s === last ? dst : s % 2 === 0 ? s1 : s2;
       const ts = s === last ? ds : batch;
-      if (st.p === 4) x.pass4_c64(st.ido, st.l1, batch, from, fs, to, ts, tw + st.tb, b);
+      if (st.p === 8) x.pass8_c64(st.ido, st.l1, batch, from, fs, to, ts, tw + st.tb, b);
+      else if (st.p === 4) x.pass4_c64(st.ido, st.l1, batch, from, fs, to, ts, tw + st.tb, b);
       else x.pass2_c64(st.ido, st.l1, batch, from, fs, to, ts, tw + st.tb);
       from = to;
       fs = ts;

@@ -1,8 +1,8 @@
 /**
  * N-D transforms kept inside WebAssembly memory: the array is copied in once, every axis is
- * transformed there — contiguous lines one at a time, other axes a block of neighbouring columns
- * at a time (copied into a compact [n, block] scratch, so each pass runs in cache) — scaled once
- * and copied out once. float32 data whose lengths are powers of two runs the complex64 kernels
+ * transformed there — contiguous lines one at a time, other axes a band of up to 512 neighbouring
+ * columns at a time (in place, strided first and last passes; see ND_BLOCK) — scaled once and
+ * copied out once. float32 data whose lengths are powers of two runs the complex64 kernels
  * (float32 arithmetic, like numpy); everything else is widened to float64. Handles lengths
  * without cropping or padding and radix plans; anything else takes the generic path (axis.ts),
  * which it must match (test/fft/wasmnd.test.ts).
@@ -23,11 +23,21 @@ export interface NdStep {
 }
 
 /**
- * Columns transformed together by the block passes: wider blocks touch fewer pages per sweep
- * down a long column (measured best: 32 up to length 2048, 64 beyond); `columns` overrides.
+ * Columns transformed together along a column axis: a band of up to `columns` neighbours runs in
+ * place, the first pass reading and the last pass writing the array with its row stride, the
+ * passes between in compact scratch [n, band] (two of them: ≤ BAND_BYTES each). Measured here
+ * (rfft2 4096² float32, columns of the [4096, 2049] half spectrum): bands of 512 take 32 ms, where
+ * copying 64-column blocks out and back took 100 ms — each short row segment of a block is a
+ * TLB miss, expensive on this VM; a 512-column segment is a whole page. `columns` overrides.
  */
 export const ND_BLOCK: { columns: number | undefined } = { columns: undefined };
-const blockFor = (maxLine: number): number => ND_BLOCK.columns ?? (maxLine > 2048 ? 64 : 32);
+const BAND = 512;
+const BAND_BYTES = 32 << 20;
+/** Input bytes per chunk of lines when the first step runs along the last axis (copy in and passes in cache). */
+export const ROW_CHUNK_BYTES = 256 << 10;
+/** Columns per band for lines of n elements of `cb` bytes: at most BAND, the scratch under BAND_BYTES, at least 32. */
+const bandFor = (n: number, cb: number, inner: number): number =>
+  Math.min(inner, ND_BLOCK.columns ?? Math.max(32, Math.min(BAND, Math.floor(BAND_BYTES / (cb * n)))));
 
 /** e^{−2πik/n}, k = 0..n/2, for the real split of an even length n, in float64 or float32. */
 class SplitTable {
@@ -113,6 +123,15 @@ export function ndSupported(shape: readonly number[], steps: readonly NdStep[]):
   return sizeOf(shape) > 0;
 }
 
+/** Elements between neighbouring points of step i's axis (the product of the later dimensions, as they are when it runs). */
+function innerOf(shape: readonly number[], steps: readonly NdStep[], i: number): number {
+  const dims = [...shape];
+  for (let j = 0; j < i; j++) dims[steps[j].axis] = stepOut(steps[j]);
+  return sizeOf(dims.slice(steps[i].axis + 1));
+}
+
+const stepOut = (st: NdStep): number => (st.kind === 'r2c' ? st.n / 2 + 1 : st.n);
+
 /** The complex length each step's kernels run. */
 const lineLength = (st: NdStep): number => (st.kind === 'c2c' ? st.n : st.n / 2);
 
@@ -133,9 +152,9 @@ export function runNd<T extends Float32Array | Float64Array>(
     src instanceof Float32Array &&
     alloc(0) instanceof Float32Array &&
     steps.every((st) => WasmRadixPlan32.fits(complexPlan(lineLength(st)).factors));
-  const load = (at: number, count: number) => {
-    if (single) new Float32Array(engine.k.memory.buffer, at, count).set(src as Float32Array);
-    else engine.load(src, at, count);
+  const load = (at: number, count: number, offset: number) => {
+    if (single) new Float32Array(engine.k.memory.buffer, at, count).set((src as Float32Array).subarray(offset, offset + count));
+    else engine.load(src, at, count, offset);
   };
   const r = runNdIn(engine, single, load, srcLanes, shape, steps, scale);
   const out = alloc(r.count);
@@ -145,14 +164,16 @@ export function runNd<T extends Float32Array | Float64Array>(
 }
 
 /**
- * runNd with the copies in and out left to the caller: `fill(at, count)` writes the input
- * (count scalars at byte offset `at`, float32 when `single`, else float64) and the result is left
+ * runNd with the copies in and out left to the caller: `fill(at, count, offset)` writes input
+ * scalars offset..offset+count (float32 when `single`, else float64) at byte offset `at` — the
+ * whole input at once, or a chunk of lines at a time when the first step runs along the last
+ * axis — and the result is left
  * in wasm memory at `at` (count scalars, scaled), valid until the engine's next call.
  */
 export function runNdIn(
   engine: WasmEngine,
   single: boolean,
-  fill: (at: number, count: number) => void,
+  fill: (at: number, count: number, offset: number) => void,
   srcLanes: 1 | 2,
   shape: readonly number[],
   steps: readonly NdStep[],
@@ -173,68 +194,94 @@ export function runNdIn(
   }
   const k = engine.k.exports;
   const stepPlans = steps.map((st) => P.plan(lineLength(st)));
-  const maxP = Math.max(...stepPlans.map((p) => (p instanceof WasmRadixPlan ? p.maxP : 4)));
-  const block = blockFor(maxLine);
-  const blockBytes = cb * maxLine * block;
+  const maxP = Math.max(...stepPlans.map((p) => (p instanceof WasmRadixPlan ? p.maxP : 8)));
+  // the widest band any column step runs (scratch for its middle passes)
+  const band = Math.max(1, ...steps.map((st, i) => (st.kind === 'c2c' ? bandFor(st.n, cb, innerOf(shape, steps, i)) : 1)));
+  const bandBytes = cb * maxLine * band;
   // upload every table first (an upload may restart the tables region and move the data region)
   engine.tablesFor(steps.flatMap((st, i) => (st.kind === 'c2c' ? [stepPlans[i]] : [stepPlans[i], P.split(st.n)])));
-  const [X, Y, c, s1, s2, g] = engine.buffers([rb * maxScalars, rb * maxScalars, blockBytes, blockBytes, blockBytes, 32 * maxP]);
+  const [X, Y, c, s1, s2, g] = engine.buffers([rb * maxScalars, rb * maxScalars, cb * maxLine, bandBytes, bandBytes, 32 * maxP]);
   const scratch: Scratch = { s1, s2, g };
-  fill(X, sizeOf(shape) * srcLanes);
   let lanes = srcLanes;
   let cur = X;
   let other = Y;
   const cdims = [...shape];
+  /** Lines l0..l1 of a step along the last axis (inner = 1); r2c / c2r write `other`, c2c runs in place. */
+  const rowLines = (st: NdStep, plan: WasmRadixPlan | WasmRadixPlan32, tables: number, l0: number, l1: number) => {
+    const n = st.n;
+    const h = n / 2;
+    if (st.kind === 'c2c') {
+      for (let l = l0; l < l1; l++) P.radix(engine, plan, tables, 1, cur + cb * l * n, 1, cur + cb * l * n, 1, st.inverse, scratch);
+      return;
+    }
+    const w = engine.table(P.split(n));
+    for (let l = l0; l < l1; l++) {
+      if (st.kind === 'r2c') {
+        P.radix(engine, plan, tables, 1, cur + rb * l * n, 1, c, 1, false, scratch);
+        if (single) k.r2c_split_c64(c, other + cb * l * (h + 1), w, h);
+        else k.r2c_split_c128(c, other + cb * l * (h + 1), w, h);
+      } else {
+        if (single) k.c2r_join_c64(cur + cb * l * (h + 1), c, w, h);
+        else k.c2r_join_c128(cur + cb * l * (h + 1), c, w, h);
+        P.radix(engine, plan, tables, 1, c, 1, other + rb * l * n, 1, true, scratch);
+      }
+    }
+  };
+  /** A c2c step down columns (inner > 1), in place: bands of neighbouring columns (see ND_BLOCK). */
+  const columnBands = (st: NdStep, plan: WasmRadixPlan | WasmRadixPlan32, tables: number, outer: number, inner: number) => {
+    const n = st.n;
+    const band = bandFor(n, cb, inner);
+    for (let o = 0; o < outer; o++) {
+      const base = cur + cb * o * n * inner;
+      for (let c0 = 0; c0 < inner; c0 += band) {
+        const nb = Math.min(band, inner - c0);
+        // complex64 kernels pair neighbouring columns: an odd band's last column runs alone
+        const even = single ? nb & ~1 : nb;
+        const at = base + cb * c0;
+        if (even > 0) P.radix(engine, plan, tables, even, at, inner, at, inner, st.inverse, scratch);
+        if (even < nb) {
+          const col = at + cb * even;
+          k.copy_rows_c64(col, inner, c, 1, n, 1);
+          P.radix(engine, plan, tables, 1, c, 1, c, 1, st.inverse, scratch);
+          k.copy_rows_c64(c, 1, col, inner, n, 1);
+        }
+      }
+    }
+  };
+  const total = sizeOf(shape) * srcLanes;
+  const first = steps[0];
+  // a first step along the last axis takes its input a chunk of lines at a time, each transformed
+  // while it is still in cache; anything else is copied in whole
+  const streamed = first.axis === shape.length - 1 && !(first.kind === 'c2c' && srcLanes === 1);
+  if (!streamed) fill(X, total, 0);
   for (let i = 0; i < steps.length; i++) {
     const st = steps[i];
     const plan = stepPlans[i];
     const tables = engine.table(plan);
     const outer = sizeOf(cdims.slice(0, st.axis));
     const inner = sizeOf(cdims.slice(st.axis + 1));
-    if (st.kind === 'c2c') {
-      if (lanes === 1) {
-        if (single) k.widen_f32(cur, other, sizeOf(cdims));
-        else k.widen_f64(cur, other, sizeOf(cdims));
-        [cur, other] = [other, cur];
-        lanes = 2;
+    if (st.kind === 'c2c' && lanes === 1) {
+      if (single) k.widen_f32(cur, other, sizeOf(cdims));
+      else k.widen_f64(cur, other, sizeOf(cdims));
+      [cur, other] = [other, cur];
+      lanes = 2;
+    }
+    if (i === 0 && streamed) {
+      const line = total / outer; // scalars per input line
+      const chunk = Math.max(1, Math.floor(ROW_CHUNK_BYTES / (rb * line)));
+      for (let l0 = 0; l0 < outer; l0 += chunk) {
+        const l1 = Math.min(outer, l0 + chunk);
+        fill(X + rb * l0 * line, (l1 - l0) * line, l0 * line);
+        rowLines(st, plan, tables, l0, l1);
       }
-      const n = st.n;
-      if (inner === 1) {
-        for (let l = 0; l < outer; l++) P.radix(engine, plan, tables, 1, cur + cb * l * n, 1, cur + cb * l * n, 1, st.inverse, scratch);
-      } else {
-        for (let o = 0; o < outer; o++) {
-          const base = cur + cb * o * n * inner;
-          for (let c0 = 0; c0 < inner; c0 += block) {
-            const nb = Math.min(block, inner - c0);
-            if (single) k.copy_rows_c64(base + cb * c0, inner, c, nb, n, nb);
-            else k.copy_rows_c128(base + cb * c0, inner, c, nb, n, nb);
-            P.radix(engine, plan, tables, nb, c, nb, c, nb, st.inverse, scratch);
-            if (single) k.copy_rows_c64(c, nb, base + cb * c0, inner, n, nb);
-            else k.copy_rows_c128(c, nb, base + cb * c0, inner, n, nb);
-          }
-        }
-      }
+    } else if (inner === 1) {
+      rowLines(st, plan, tables, 0, outer);
     } else {
-      const n = st.n;
-      const h = n / 2;
-      const w = engine.table(P.split(n));
-      if (st.kind === 'r2c') {
-        for (let l = 0; l < outer; l++) {
-          P.radix(engine, plan, tables, 1, cur + rb * l * n, 1, c, 1, false, scratch);
-          if (single) k.r2c_split_c64(c, other + cb * l * (h + 1), w, h);
-          else k.r2c_split_c128(c, other + cb * l * (h + 1), w, h);
-        }
-        lanes = 2;
-        cdims[st.axis] = h + 1;
-      } else {
-        for (let l = 0; l < outer; l++) {
-          if (single) k.c2r_join_c64(cur + cb * l * (h + 1), c, w, h);
-          else k.c2r_join_c128(cur + cb * l * (h + 1), c, w, h);
-          P.radix(engine, plan, tables, 1, c, 1, other + rb * l * n, 1, true, scratch);
-        }
-        lanes = 1;
-        cdims[st.axis] = n;
-      }
+      columnBands(st, plan, tables, outer, inner);
+    }
+    if (st.kind !== 'c2c') {
+      lanes = st.kind === 'r2c' ? 2 : 1;
+      cdims[st.axis] = st.kind === 'r2c' ? st.n / 2 + 1 : st.n;
       [cur, other] = [other, cur];
     }
   }

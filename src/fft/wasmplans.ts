@@ -3,6 +3,7 @@
  * complex128 and complex64, Bluestein's chirp and kernel spectrum, and the four-step split.
  * Each owner has an `id` and a `tables` array the engine (wasm.ts) keeps resident in memory.
  */
+import { ArgumentError } from '../core/errors.js';
 import { factorize } from './factor.js';
 import { cis2pi } from './twiddle.js';
 
@@ -32,8 +33,8 @@ export function newTableId(): number {
 }
 
 /**
- * The passes of the complex128 kernels: radix 8 while 8 divides n (fewer sweeps over memory
- * than radix 4), then a 4 or a 2, then the odd factors.
+ * The passes of the radix kernels (complex128 and complex64): radix 8 while 8 divides n (fewer
+ * sweeps over memory than radix 4), then a 4 or a 2, then the odd factors.
  */
 export function wasmFactors(n: number): number[] {
   const out: number[] = [];
@@ -127,8 +128,9 @@ export class WasmFourStep {
 }
 
 /**
- * A power-of-two plan for the complex64 kernels (pass4_c64 / pass2_c64): twiddles rounded to
- * float32 in the pair layout of assembly/fft.ts, forward then backward.
+ * A power-of-two plan for the complex64 kernels (pass8_c64 / pass4_c64 / pass2_c64): radix 8
+ * while 8 divides n, then a 4 or a 2 (wasmFactors); twiddles rounded to float32 in the pair
+ * layout of assembly/fft.ts, forward then backward.
  */
 export class WasmRadixPlan32 {
   readonly id = nextId++;
@@ -137,12 +139,15 @@ export class WasmRadixPlan32 {
   readonly tables: Float32Array;
   readonly twBytes: number;
 
-  constructor(n: number, factors: readonly number[]) {
+  /** `factors`: any power-of-two factorisation of n (see fits); the passes run wasmFactors(n). */
+  constructor(n: number, factors: readonly number[] = wasmFactors(n)) {
+    if (!WasmRadixPlan32.fits(factors))
+      throw new ArgumentError(`factors: expected 8s, 4s and 2s (a power of two), got [${factors.join(', ')}]`, 'factors');
     this.n = n;
     const stages: WasmStage[] = [];
     let l1 = 1;
     let tw = 0; // complex entries
-    for (const p of factors) {
+    for (const p of wasmFactors(n)) {
       const ido = n / (l1 * p);
       stages.push({ p, l1, ido, tb: tw * 8, rb: 0 });
       tw += 2 * Math.ceil(ido / 2) * (p - 1);
@@ -167,9 +172,9 @@ export class WasmRadixPlan32 {
     }
   }
 
-  /** Only lengths made of 4s and 2s have complex64 kernels. */
+  /** Only lengths made of 8s, 4s and 2s (powers of two) have complex64 kernels. */
   static fits(factors: readonly number[]): boolean {
-    return factors.length > 0 && factors.every((p) => p === 4 || p === 2);
+    return factors.length > 0 && factors.every((p) => p === 8 || p === 4 || p === 2);
   }
 }
 

@@ -48,6 +48,31 @@ describe('rfft2Async', () => {
       expect(bits(await rfft2Async(a, { threads: 3 }))).toEqual(bits(one));
     }
   });
+  it('rfft2Async(a [32, 2048] float32, { threads: 2 }) equals rfft2(a) bit for bit (1025 columns: 512-wide bands, a lone last column)', async () => {
+    const a = rand([32, 2048], 'float32', 6);
+    expect(bits(await rfft2Async(a, { threads: 2 }))).toEqual(bits(rfft2(a)));
+  });
+  it('rfft2Async(a on a SharedArrayBuffer, { threads: 2 }) reads it where it is, leaves it unchanged and equals rfft2(a)', async () => {
+    const plain = rand([64, 128], 'float32', 7);
+    const shared = new Float32Array(new SharedArrayBuffer(plain.data.byteLength));
+    shared.set(plain.data);
+    const a = new NDArray('float32', [64, 128], shared);
+    expect(bits(await rfft2Async(a, { threads: 2 }))).toEqual(bits(rfft2(plain)));
+    expect(Array.from(shared)).toEqual(Array.from(plain.data));
+    // 90 × 120 float32 runs in float64: the shared input is widened into a copy, not read in place
+    const odd = rand([90, 120], 'float32', 9);
+    const sharedOdd = new Float32Array(new SharedArrayBuffer(odd.data.byteLength));
+    sharedOdd.set(odd.data);
+    expect(bits(await rfft2Async(new NDArray('float32', [90, 120], sharedOdd), { threads: 2 }))).toEqual(bits(rfft2(odd)));
+  });
+  it('fftAsync(complex128 on a SharedArrayBuffer, { axis: 0, threads: 2 }) (a column step in place) leaves the input unchanged', async () => {
+    const plain = rand([64, 40], 'complex128', 8);
+    const shared = new Float64Array(new SharedArrayBuffer(plain.data.byteLength));
+    shared.set(plain.data);
+    const a = new NDArray('complex128', [64, 40], shared);
+    expect(bits(await fftAsync(a, { axis: 0, threads: 2 }))).toEqual(bits(fft(plain, { axis: 0 })));
+    expect(Array.from(shared)).toEqual(Array.from(plain.data));
+  });
   it('rfft2Async(a, { threads: 2, norm: ortho }) on a non-power-of-two float32 image (float64 inside) matches rfft2', async () => {
     const a = rand([90, 120], 'float32', 2);
     const two = await rfft2Async(a, { threads: 2, norm: 'ortho' });

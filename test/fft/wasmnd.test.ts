@@ -1,7 +1,7 @@
 /** The in-wasm N-D path (wasmnd.ts) against the generic per-line path (axis.ts with TS passes). */
 import { afterAll, describe, expect, it } from 'vitest';
 import { NDArray } from '../../src/core/ndarray.js';
-import { fft, fft2, fftn, ifftn, irfft, irfft2, irfftn, rfft2, rfftn } from '../../src/fft/api.js';
+import { fft, fft2, fftn, ifftn, irfft, irfft2, irfftn, rfft, rfft2, rfftn } from '../../src/fft/api.js';
 import { setFftBackend } from '../../src/fft/backend.js';
 import { ndSupported } from '../../src/fft/wasmnd.js';
 import { randomBuffer, relErr } from './helpers.js';
@@ -38,6 +38,25 @@ const CASES: [string, () => NDArray, (a: NDArray) => NDArray][] = [
   ['fft [256, 19] complex64 axis 0 (odd column block)', () => complex64([256, 19], 13), (a) => fft(a, { axis: 0 })],
   ['irfft2 [32, 17] complex64, ortho', () => complex64([32, 17], 14), (a) => irfft2(a, { norm: 'ortho' })],
   ['fft2 [32, 32] float32 (widened)', () => realArr([32, 32], 15, 'float32'), (a) => fft2(a)],
+  // column bands of 512 run in place with the row stride; an odd band's last column runs alone
+  ['fft [64, 1027] complex64 axis 0 (bands 512, 512, 3)', () => complex64([64, 1027], 16), (a) => fft(a, { axis: 0 })],
+  ['fft [24, 1030] complex128 axis 0 (bands 512, 512, 6)', () => complexArr([24, 1030], 17), (a) => fft(a, { axis: 0 })],
+  ['rfft2 [512, 2048] float32 (radix-8 rows and columns, bands of 512)', () => realArr([512, 2048], 18, 'float32'), (a) => rfft2(a)],
+  // the real split / join take bins k and h − k (complex128) or k, k + 1 (complex64) together
+  // (1-D calls take the wasm path from 4096 points, N-D from 256)
+  ['rfft [300, 18] float64 (h = 9: odd)', () => realArr([300, 18], 23), (a) => rfft(a)],
+  ['irfft2 [32, 10] complex128 → [32, 18] (h = 9: odd)', () => complexArr([32, 10], 24), (a) => irfft2(a)],
+  ['irfft [1400, 3] complex64 → [1400, 4] (h = 2: the scalar join)', () => complex64([1400, 3], 25), (a) => irfft(a)],
+  ['irfft [80, 65] complex64 → [80, 128] (h = 64)', () => complex64([80, 65], 26), (a) => irfft(a)],
+  // a first step along the last axis streams its input in chunks of 256 KiB of lines
+  ['rfft2 [300, 256] float64 (3 chunks of lines)', () => realArr([300, 256], 20), (a) => rfft2(a)],
+  ['irfft2 [300, 129] complex128 (3 chunks of lines)', () => complexArr([300, 129], 21), (a) => irfft2(a)],
+  ['fft2 [300, 128] complex64 (2 chunks of lines)', () => complex64([300, 128], 22), (a) => fft2(a)],
+  [
+    'fftn [2, 8, 600] complex64 axes 0, 1 (length-8 and length-2 columns: one pass in place)',
+    () => complex64([2, 8, 600], 19),
+    (a) => fftn(a, { axes: [0, 1] }),
+  ],
 ];
 
 describe.each(['wasm', 'wasm-scalar'] as const)('%s N-D path', (backend) => {

@@ -20,10 +20,23 @@ describe('wasmplans', () => {
     expect(p.tables[15]).toBeCloseTo(-Math.sin((2 * Math.PI) / 32), 15);
     expect(p.tables[p.twBytes / 8 + 15]).toBeCloseTo(Math.sin((2 * Math.PI) / 32), 15);
   });
-  it('WasmRadixPlan32.fits(factors) accepts only 4s and 2s', () => {
+  it('WasmRadixPlan32.fits(factors) accepts only 8s, 4s and 2s', () => {
     expect(WasmRadixPlan32.fits([4, 4, 2])).toBe(true);
+    expect(WasmRadixPlan32.fits([8, 8, 4])).toBe(true);
     expect(WasmRadixPlan32.fits([4, 3])).toBe(false);
     expect(WasmRadixPlan32.fits([])).toBe(false);
+  });
+  it('new WasmRadixPlan32(n, factors) runs radix 8 first whatever power-of-two factors it is given', () => {
+    const p = new WasmRadixPlan32(2048, [4, 4, 4, 4, 4, 2]);
+    expect(p.stages.map((s) => [s.p, s.l1, s.ido])).toEqual([
+      [8, 1, 256],
+      [8, 8, 32],
+      [8, 64, 4],
+      [4, 512, 1],
+    ]);
+    // pair layout: 2·ceil(ido / 2)·(p − 1) complex per stage
+    expect(p.twBytes).toBe(8 * (256 * 7 + 32 * 7 + 4 * 7 + 2 * 3));
+    expect(() => new WasmRadixPlan32(12, [4, 3])).toThrow(/factors/);
   });
   it('fourStepSplit(n) is 0 while the four-step path is off', () => {
     expect(fourStepSplit(2 ** 20)).toBe(0);
