@@ -11,23 +11,55 @@
  * register block of 2 output rows x 4 vectors (8 independent accumulators, enough to hide
  * the add latency) shares each input load between both rows; tails use 1x4 and 2x1 vectors,
  * then scalars.
+ * 3x3 taps (W3): pairs3x3, fully unrolled with the nine taps held in registers, 2 output rows
+ * x 2 vectors (in-cache 4096² f32: 12.5 -> 9.8 ms, 15.4 GMAC/s, as fast per tap as 7x7).
  * Scalar fallback: 2 rows x 4 columns of scalar accumulators.
  * The accumulation order per output is fixed: taps row by row, left to right.
  */
 
 export function corr2d_valid_f32(inPtr: usize, inH: i32, inW: i32, kPtr: usize, kh: i32, kw: i32, outPtr: usize): void {
-  corr2dValid<f32>(inPtr, inH, inW, kPtr, kh, kw, outPtr);
+  corr2dValid<f32>(inPtr, inH, inW, inW, kPtr, kh, kw, outPtr);
 }
 
 export function corr2d_valid_f64(inPtr: usize, inH: i32, inW: i32, kPtr: usize, kh: i32, kw: i32, outPtr: usize): void {
-  corr2dValid<f64>(inPtr, inH, inW, kPtr, kh, kw, outPtr);
+  corr2dValid<f64>(inPtr, inH, inW, inW, kPtr, kh, kw, outPtr);
 }
 
-function corr2dValid<T>(inPtr: usize, inH: i32, inW: i32, kPtr: usize, kh: i32, kw: i32, outPtr: usize): void {
+/**
+ * As corr2d_valid_f32 with input rows `inStride` elements apart (inStride >= inW): the host
+ * places rows so that copies from a SharedArrayBuffer keep their word alignment.
+ */
+export function corr2d_valid_strided_f32(
+  inPtr: usize,
+  inH: i32,
+  inW: i32,
+  inStride: i32,
+  kPtr: usize,
+  kh: i32,
+  kw: i32,
+  outPtr: usize,
+): void {
+  corr2dValid<f32>(inPtr, inH, inW, inStride, kPtr, kh, kw, outPtr);
+}
+
+export function corr2d_valid_strided_f64(
+  inPtr: usize,
+  inH: i32,
+  inW: i32,
+  inStride: i32,
+  kPtr: usize,
+  kh: i32,
+  kw: i32,
+  outPtr: usize,
+): void {
+  corr2dValid<f64>(inPtr, inH, inW, inStride, kPtr, kh, kw, outPtr);
+}
+
+function corr2dValid<T>(inPtr: usize, inH: i32, inW: i32, inRow: i32, kPtr: usize, kh: i32, kw: i32, outPtr: usize): void {
   const outH = inH - kh + 1;
   const outW = inW - kw + 1;
   if (outH <= 0 || outW <= 0) return;
-  const inStride = <usize>inW * sizeof<T>();
+  const inStride = <usize>inRow * sizeof<T>();
   const outStride = <usize>outW * sizeof<T>();
   let r = 0;
   for (; r + 2 <= outH; r += 2) {
@@ -36,12 +68,103 @@ function corr2dValid<T>(inPtr: usize, inH: i32, inW: i32, kPtr: usize, kh: i32, 
   if (r < outH) rows<T>(1, inPtr + <usize>r * inStride, inStride, kPtr, kh, kw, outPtr + <usize>r * outStride, outStride, outW);
 }
 
+/**
+ * 3x3 taps, 2 output rows x 4 vectors, unrolled: the tap loops of block2x4 cost a third of a
+ * 3x3 kernel's time. Same accumulation order as block2x4 (and dot): bit-identical results.
+ * Returns the columns done (a multiple of 4 vectors).
+ */
+function pairs3x3<T>(ip: usize, inStride: usize, kp: usize, op: usize, outStride: usize, outW: i32): i32 {
+  const L = 16 / sizeof<T>();
+  const S = sizeof<T>();
+  const k00 = v128.load_splat<T>(kp);
+  const k01 = v128.load_splat<T>(kp + S);
+  const k02 = v128.load_splat<T>(kp + 2 * S);
+  const k10 = v128.load_splat<T>(kp + 3 * S);
+  const k11 = v128.load_splat<T>(kp + 4 * S);
+  const k12 = v128.load_splat<T>(kp + 5 * S);
+  const k20 = v128.load_splat<T>(kp + 6 * S);
+  const k21 = v128.load_splat<T>(kp + 7 * S);
+  const k22 = v128.load_splat<T>(kp + 8 * S);
+  const zero = v128.splat<T>(<T>0);
+  let c = 0;
+  for (; c + 2 * L <= outW; c += 2 * L) {
+    const p0 = ip + <usize>c * S;
+    const p1 = p0 + inStride;
+    const p2 = p1 + inStride;
+    const p3 = p2 + inStride;
+    let a0 = zero;
+    let a1 = zero;
+    let b0 = zero;
+    let b1 = zero;
+    // input row 0: kernel row 0 into output row 0
+    a0 = v128.add<T>(a0, v128.mul<T>(v128.load(p0), k00));
+    a1 = v128.add<T>(a1, v128.mul<T>(v128.load(p0, 16), k00));
+    a0 = v128.add<T>(a0, v128.mul<T>(v128.load(p0 + S), k01));
+    a1 = v128.add<T>(a1, v128.mul<T>(v128.load(p0 + S, 16), k01));
+    a0 = v128.add<T>(a0, v128.mul<T>(v128.load(p0 + 2 * S), k02));
+    a1 = v128.add<T>(a1, v128.mul<T>(v128.load(p0 + 2 * S, 16), k02));
+    // input row 1: kernel row 1 into output row 0, kernel row 0 into output row 1
+    let x0 = v128.load(p1);
+    let x1 = v128.load(p1, 16);
+    a0 = v128.add<T>(a0, v128.mul<T>(x0, k10));
+    a1 = v128.add<T>(a1, v128.mul<T>(x1, k10));
+    b0 = v128.add<T>(b0, v128.mul<T>(x0, k00));
+    b1 = v128.add<T>(b1, v128.mul<T>(x1, k00));
+    x0 = v128.load(p1 + S);
+    x1 = v128.load(p1 + S, 16);
+    a0 = v128.add<T>(a0, v128.mul<T>(x0, k11));
+    a1 = v128.add<T>(a1, v128.mul<T>(x1, k11));
+    b0 = v128.add<T>(b0, v128.mul<T>(x0, k01));
+    b1 = v128.add<T>(b1, v128.mul<T>(x1, k01));
+    x0 = v128.load(p1 + 2 * S);
+    x1 = v128.load(p1 + 2 * S, 16);
+    a0 = v128.add<T>(a0, v128.mul<T>(x0, k12));
+    a1 = v128.add<T>(a1, v128.mul<T>(x1, k12));
+    b0 = v128.add<T>(b0, v128.mul<T>(x0, k02));
+    b1 = v128.add<T>(b1, v128.mul<T>(x1, k02));
+    // input row 2: kernel row 2 into output row 0, kernel row 1 into output row 1
+    x0 = v128.load(p2);
+    x1 = v128.load(p2, 16);
+    a0 = v128.add<T>(a0, v128.mul<T>(x0, k20));
+    a1 = v128.add<T>(a1, v128.mul<T>(x1, k20));
+    b0 = v128.add<T>(b0, v128.mul<T>(x0, k10));
+    b1 = v128.add<T>(b1, v128.mul<T>(x1, k10));
+    x0 = v128.load(p2 + S);
+    x1 = v128.load(p2 + S, 16);
+    a0 = v128.add<T>(a0, v128.mul<T>(x0, k21));
+    a1 = v128.add<T>(a1, v128.mul<T>(x1, k21));
+    b0 = v128.add<T>(b0, v128.mul<T>(x0, k11));
+    b1 = v128.add<T>(b1, v128.mul<T>(x1, k11));
+    x0 = v128.load(p2 + 2 * S);
+    x1 = v128.load(p2 + 2 * S, 16);
+    a0 = v128.add<T>(a0, v128.mul<T>(x0, k22));
+    a1 = v128.add<T>(a1, v128.mul<T>(x1, k22));
+    b0 = v128.add<T>(b0, v128.mul<T>(x0, k12));
+    b1 = v128.add<T>(b1, v128.mul<T>(x1, k12));
+    // input row 3: kernel row 2 into output row 1
+    b0 = v128.add<T>(b0, v128.mul<T>(v128.load(p3), k20));
+    b1 = v128.add<T>(b1, v128.mul<T>(v128.load(p3, 16), k20));
+    b0 = v128.add<T>(b0, v128.mul<T>(v128.load(p3 + S), k21));
+    b1 = v128.add<T>(b1, v128.mul<T>(v128.load(p3 + S, 16), k21));
+    b0 = v128.add<T>(b0, v128.mul<T>(v128.load(p3 + 2 * S), k22));
+    b1 = v128.add<T>(b1, v128.mul<T>(v128.load(p3 + 2 * S, 16), k22));
+    const o = op + <usize>c * S;
+    v128.store(o, a0);
+    v128.store(o, a1, 16);
+    v128.store(o + outStride, b0);
+    v128.store(o + outStride, b1, 16);
+  }
+  return c;
+}
+
 /** `nr` (1 or 2) output rows starting at `inRow` / `outRow`. */
 function rows<T>(nr: i32, inRow: usize, inStride: usize, kPtr: usize, kh: i32, kw: i32, outRow: usize, outStride: usize, outW: i32): void {
   let c = 0;
   if (ASC_FEATURE_SIMD) {
     const L = 16 / sizeof<T>(); // lanes per vector
-    if (nr === 2) {
+    if (nr === 2 && kh === 3 && kw === 3) {
+      c = pairs3x3<T>(inRow, inStride, kPtr, outRow, outStride, outW);
+    } else if (nr === 2) {
       for (; c + 4 * L <= outW; c += 4 * L)
         block2x4<T>(inRow + <usize>c * sizeof<T>(), inStride, kPtr, kh, kw, outRow + <usize>c * sizeof<T>(), outStride);
     } else {

@@ -86,37 +86,63 @@ export function smallFraction(a: NDArray, eps: number): number {
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** smallFraction for real float arrays from a histogram of the exponent fields. */
+/**
+ * smallFraction for real float arrays from a histogram of the exponent fields. Four
+ * interleaved histograms (element i counts in hist[4·e + i % 4]) keep consecutive increments of
+ * the same bucket independent; exponent field 0 holds zeros and subnormals, told apart by a
+ * second pass only when there are any.
+ */
 function smallFractionBits(d: Float32Array | Float64Array, shift: number): number {
   const f64 = d instanceof Float64Array;
   const words = new Uint32Array(d.buffer, d.byteOffset, f64 ? 2 * d.length : d.length);
-  const hist = new Float64Array(f64 ? 2048 : 256); // counts by biased exponent
-  let zeros = 0;
+  const bins = f64 ? 2048 : 256;
+  const hist4 = new Int32Array(4 * bins); // [bins, 4] counts by biased exponent
+  const n = d.length;
   if (f64) {
-    const hiAt = LITTLE_ENDIAN ? 1 : 0;
-    for (let i = hiAt; i < words.length; i += 2) {
-      const hi = words[i];
-      const e = (hi >>> 20) & 0x7ff;
-      hist[e]++;
-      if (e === 0 && ((hi & 0xfffff) | words[i - hiAt + (1 - hiAt)]) === 0) zeros++;
+    const hi = LITTLE_ENDIAN ? 1 : 0;
+    const n4 = n - (n % 4);
+    for (let i = 0; i < n4; i += 4) {
+      const w = 2 * i + hi;
+      hist4[((words[w] >>> 18) & 0x1ffc) | 0]++;
+      hist4[((words[w + 2] >>> 18) & 0x1ffc) | 1]++;
+      hist4[((words[w + 4] >>> 18) & 0x1ffc) | 2]++;
+      hist4[((words[w + 6] >>> 18) & 0x1ffc) | 3]++;
     }
+    for (let i = n4; i < n; i++) hist4[(words[2 * i + hi] >>> 18) & 0x1ffc]++;
   } else {
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i];
-      const e = (w >>> 23) & 0xff;
-      hist[e]++;
-      if ((w & 0x7fffffff) === 0) zeros++;
+    const n4 = n - (n % 4);
+    for (let i = 0; i < n4; i += 4) {
+      hist4[((words[i] >>> 21) & 0x3fc) | 0]++;
+      hist4[((words[i + 1] >>> 21) & 0x3fc) | 1]++;
+      hist4[((words[i + 2] >>> 21) & 0x3fc) | 2]++;
+      hist4[((words[i + 3] >>> 21) & 0x3fc) | 3]++;
     }
+    for (let i = n4; i < n; i++) hist4[(words[i] >>> 21) & 0x3fc]++;
   }
-  const top = hist.length - 1; // NaN / Inf
+  const hist = new Float64Array(bins);
+  for (let e = 0; e < bins; e++) hist[e] = hist4[4 * e] + hist4[4 * e + 1] + hist4[4 * e + 2] + hist4[4 * e + 3];
+  const top = bins - 1; // NaN / Inf
   if (hist[top] > 0) return Number.POSITIVE_INFINITY;
   let em = top - 1;
   while (em > 0 && hist[em] === 0) em--;
-  const nonzero = d.length - zeros;
+  const zeros = hist[0] > 0 ? countZeros(words, f64) : 0;
+  const nonzero = n - zeros;
   if (nonzero === 0) return 0;
   let small = -zeros; // exponent field 0 holds the zeros too
   for (let e = 0; e < em - shift; e++) small += hist[e];
   return Math.max(0, small) / nonzero;
+}
+
+/** How many ±0 values the words hold (float64: both words of a value zero but the sign). */
+function countZeros(words: Uint32Array, f64: boolean): number {
+  let zeros = 0;
+  if (f64) {
+    const hi = LITTLE_ENDIAN ? 1 : 0;
+    for (let i = 0; i < words.length; i += 2) if (((words[i + hi] & 0x7fffffff) | words[i + 1 - hi]) === 0) zeros++;
+  } else {
+    for (let i = 0; i < words.length; i++) if ((words[i] & 0x7fffffff) === 0) zeros++;
+  }
+  return zeros;
 }
 
 /**
@@ -139,13 +165,6 @@ export function chooseMethod(x: NDArray, k: NDArray, opts: { mode?: ConvMode } =
   const rejected: Partial<Record<ConvMethod, string>> = {};
   const costs: Record<ConvMethod, number> = { direct: batch * outSize * k.size * cm, separable: Infinity, fft: Infinity, oa: Infinity };
 
-  if (k.ndim === 2 && isSeparable(k, separableTol(dtype))) {
-    // two passes: the taps, plus writing and re-reading the intermediate (≈ 4 per output)
-    costs.separable = batch * outSize * ((k.shape[0] + k.shape[1]) * cm + 4);
-  } else {
-    rejected.separable = k.ndim === 2 ? 'kernel is not rank 1' : 'only 2-D kernels are split';
-  }
-
   // FFT: real transforms of the zero-padded problem (two forward, one inverse) + the product
   const fftShape = xShape.map((n, d) => fastLen(n + k.shape[d] - 1));
   const nFft = sizeOf(fftShape);
@@ -163,16 +182,34 @@ export function chooseMethod(x: NDArray, k: NDArray, opts: { mode?: ConvMode } =
   } else {
     rejected.oa = 'overlap-add is for 1-D signals';
   }
+  // two 1-D passes: the taps (a mirror-symmetric kernel's factors fold them in pairs), plus
+  // writing and re-reading the intermediate (≈ 4 per output)
+  const sepTaps =
+    k.ndim === 2 ? (isMirrorSymmetric(k) ? Math.ceil(k.shape[0] / 2) + Math.ceil(k.shape[1] / 2) : k.shape[0] + k.shape[1]) : 0;
+  const sepCost = k.ndim === 2 ? batch * outSize * (sepTaps * cm + 4) : Number.POSITIVE_INFINITY;
+  const fftBest = Math.min(costs.fft, costs.oa);
   let fftReason: string | undefined;
-  const fftWins = Math.min(costs.fft, costs.oa) < Math.min(costs.direct, costs.separable);
   if (!FFT_AVAILABLE) fftReason = 'the FFT engine is not available';
   else if (k.size < FFT_MIN_TAPS) fftReason = `kernel has fewer than ${FFT_MIN_TAPS} taps`;
-  else if (fftWins) {
-    // the accuracy rule scans both operands (O(n)): only worth it when an FFT method would win
+  // The two O(n) tests run only where their answer can change the choice: the accuracy scan of
+  // both operands when an FFT method would win, the rank-1 test (an SVD) when separable would.
+  let scanned = false;
+  const scan = (): void => {
+    scanned = true;
     const small = Math.max(smallFraction(k, eps), smallFraction(x, eps));
     if (small === Number.POSITIVE_INFINITY) fftReason = 'an operand holds NaN or Inf, which FFT would spread to every output';
     else if (small > 0.01) fftReason = 'operand values span too many orders of magnitude for FFT accuracy (scipy issue 22390)';
+  };
+  if (fftReason === undefined && fftBest < Math.min(costs.direct, sepCost)) scan();
+  if (k.ndim === 2) {
+    const rival = Math.min(costs.direct, fftReason === undefined ? fftBest : Number.POSITIVE_INFINITY);
+    if (sepCost >= rival) rejected.separable = 'not tested: another method is cheaper than two 1-D passes';
+    else if (isSeparable(k, separableTol(dtype))) costs.separable = sepCost;
+    else rejected.separable = 'kernel is not rank 1';
+  } else {
+    rejected.separable = 'only 2-D kernels are split';
   }
+  if (fftReason === undefined && !scanned && fftBest < Math.min(costs.direct, costs.separable)) scan();
   if (fftReason) {
     rejected.fft = fftReason;
     if (!rejected.oa) rejected.oa = fftReason;
@@ -182,4 +219,21 @@ export function chooseMethod(x: NDArray, k: NDArray, opts: { mode?: ConvMode } =
     if (!rejected[m] && costs[m] < costs[method]) method = m;
   }
   return { method, costs, rejected };
+}
+
+/**
+ * Whether a 2-D kernel [kh, kw] equals its flip along each axis (Gaussians, boxes, binomials):
+ * then its rank-1 factors are symmetric too and each 1-D pass folds its taps in pairs.
+ */
+export function isMirrorSymmetric(k: NDArray): boolean {
+  if (k.ndim !== 2 || isComplex(k.dtype)) return false;
+  const [kh, kw] = k.shape;
+  const d = k.data as ArrayLike<number>;
+  for (let i = 0; i < kh; i++) {
+    for (let j = 0; j < kw; j++) {
+      const v = d[i * kw + j];
+      if (v !== d[(kh - 1 - i) * kw + j] || v !== d[i * kw + (kw - 1 - j)]) return false;
+    }
+  }
+  return true;
 }

@@ -8,7 +8,9 @@
  *   memory by the boundary rule (edges synthesised, the interior one copy per row; the kh - 1
  *   rows shared with the previous strip are moved within wasm memory, not re-read); the strip's
  *   output rows ([n, ow]) go straight into their place in `out`. Scratch stays near
- *   STRIP_BYTES: no padded copy of the input.
+ *   STRIP_BYTES: no padded copy of the input. Strip rows are placed so that every copy from
+ *   or to a SharedArrayBuffer (the threaded path) keeps its word alignment: V8 copies shared
+ *   memory word by word only then, byte by byte otherwise (a 3x3 W3 call: 51 -> 32 ms CPU).
  * - `separable2dRows`: a row pass (assembly/conv1d.ts `corr_rows_*`) into a ring of
  *   kh + 3 filtered rows, then a column pass (`corr_col_*`) per 4 output rows; symmetric
  *   factors (a Gaussian) fold their taps in pairs. Every padded input row is filtered once.
@@ -47,6 +49,7 @@ export function fast2dEligible(x: NDArray, kDtype: string, out: NDArray): boolea
 export class PaddedPlane {
   readonly rowMap: Int32Array; // [H + top + bottom]
   readonly colMap: Int32Array; // [W + left + right]
+  readonly top: number;
   readonly left: number;
   readonly width: number;
 
@@ -59,6 +62,7 @@ export class PaddedPlane {
     readonly g: Geometry2d,
   ) {
     const [[top, bottom], [left, right]] = padWidths([kh, kw], g.mode);
+    this.top = top;
     this.left = left;
     this.width = w + left + right;
     this.rowMap = Int32Array.from({ length: h + top + bottom }, (_, i) => sourceIndex(i - top, h, g.boundary));
@@ -97,12 +101,46 @@ function reversed(values: ArrayLike<number>): Float64Array {
   return Float64Array.from({ length: n }, (_, i) => values[n - 1 - i]);
 }
 
+/** The strided exports of assembly/conv2d.ts (input rows `inStride` elements apart, out [inH - kh + 1, inW - kw + 1]). */
+interface Conv2dStridedExports extends Conv2dExports {
+  corr2d_valid_strided_f32(
+    inPtr: number,
+    inH: number,
+    inW: number,
+    inStride: number,
+    kPtr: number,
+    kh: number,
+    kw: number,
+    outPtr: number,
+  ): void;
+  corr2d_valid_strided_f64(
+    inPtr: number,
+    inH: number,
+    inW: number,
+    inStride: number,
+    kPtr: number,
+    kh: number,
+    kw: number,
+    outPtr: number,
+  ): void;
+}
+
+/** Elements per 8-byte word: V8 copies to and from a SharedArrayBuffer word by word only when
+ * source and destination share their offset within a word (else byte by byte, ~6x slower). */
+const wordElems = (bytes: number): number => 8 / bytes;
+
+/** The shift in [0, q) that makes element `at + shift` share its word offset with element `src`. */
+export const alignShift = (at: number, src: number, q: number): number => (((src - at) % q) + q) % q;
+
 /**
  * out[r0:r1] = (x ⊛ k)[r0:r1] for x [H, W], k [kh, kw] (convolution orientation), out
  * [oh, ow] as the mode implies. Returns false (nothing written) when wasm is unavailable.
+ *
+ * Strip rows lie `stride` elements apart, stride ≡ W (mod words), placed so that each row's
+ * interior and each strip's output rows keep the word alignment of their place in x / out.
  */
 export function direct2dRows(x: NDArray, k: NDArray, out: NDArray, g: Geometry2d, r0: number, r1: number, variant?: WasmVariant): boolean {
-  const kern = tryKernels(() => wasmKernels<Conv2dExports>('conv2d', variant));
+  const kern = tryKernels(() => wasmKernels<Conv2dStridedExports>('conv2d', variant));
   if (kern === undefined) return false;
   const [h, w] = x.shape;
   const [kh, kw] = k.shape;
@@ -111,22 +149,28 @@ export function direct2dRows(x: NDArray, k: NDArray, out: NDArray, g: Geometry2d
   const wp = plane.width;
   const f64 = out.dtype === 'float64';
   const bytes = f64 ? 8 : 4;
-  const fit = Math.max(1, Math.floor((STRIP_BYTES / bytes - (kh - 1) * wp) / (wp + ow)));
+  const q = wordElems(bytes);
+  const stride = wp + alignShift(wp, w, q); // ≡ w (mod q): consecutive rows keep one relative alignment
+  const fit = Math.max(1, Math.floor((STRIP_BYTES / bytes - (kh - 1) * stride) / (stride + ow)));
   const rows = Math.min(r1 - r0, fit > 1 ? fit & ~1 : 1); // even: the kernel works on row pairs
-  const [kOff, inOff, outOff] = kern.arena.layout([kh * kw * bytes, (rows + kh - 1) * wp * bytes, rows * ow * bytes]);
+  const [kOff, inOff, outOff] = kern.arena.layout([kh * kw * bytes, ((rows + kh - 1) * stride + q) * bytes, (rows * ow + q) * bytes]);
   const heap: Real = f64 ? new Float64Array(kern.memory.buffer) : new Float32Array(kern.memory.buffer); // after layout
-  const run = f64 ? kern.exports.corr2d_valid_f64 : kern.exports.corr2d_valid_f32;
+  const run = f64 ? kern.exports.corr2d_valid_strided_f64 : kern.exports.corr2d_valid_strided_f32;
   heap.set(reversed(k.data), kOff / bytes); // [kh, kw], correlation orientation
-  const inBase = inOff / bytes;
-  const outBase = outOff / bytes;
+  // element offsets in their buffers (x and out may be views of one plane of an image)
+  const xAt = (x.data as Real).byteOffset / bytes;
+  const outAt = (out.data as Real).byteOffset / bytes;
+  const src0 = xAt + (r0 - plane.top) * w; // where padded row r0 lies in x's buffer away from the edges; strips advance by even row counts
+  const inBase = inOff / bytes + alignShift(inOff / bytes + plane.left, src0, q);
+  const outBase = outOff / bytes + alignShift(outOff / bytes, outAt + r0 * ow, q);
   const od = out.data as Real;
   let have = 0; // padded rows [r, r + have) already at the start of the strip buffer
   for (let r = r0; r < r1; r += rows) {
     const n = Math.min(rows, r1 - r);
-    for (let i = have; i < n + kh - 1; i++) plane.fill(heap, inBase + i * wp, r + i); // [n + kh - 1, Wp]
-    run(inOff, n + kh - 1, wp, kOff, kh, kw, outOff);
+    for (let i = have; i < n + kh - 1; i++) plane.fill(heap, inBase + i * stride, r + i); // [n + kh - 1, stride]
+    run(inBase * bytes, n + kh - 1, wp, stride, kOff, kh, kw, outBase * bytes);
     // the next strip starts with this one's last kh - 1 rows: move them (in cache) instead of re-reading x
-    heap.copyWithin(inBase, inBase + n * wp, inBase + (n + kh - 1) * wp);
+    heap.copyWithin(inBase, inBase + n * stride, inBase + (n + kh - 1) * stride);
     have = kh - 1;
     od.set(heap.subarray(outBase, outBase + n * ow), r * ow); // [n, ow]
   }
@@ -173,10 +217,10 @@ export function separable2dRows(
   const [rowOff, colOff, inOff, ringOff, tableOff, outOff] = kern.arena.layout([
     kw * bytes,
     kh * bytes,
-    wp * bytes, // one padded input row [Wp]
+    (wp + 1) * bytes, // one padded input row [Wp], shifted by up to one element for alignment
     ringRows * stride * bytes, // ring of row-filtered rows [kh + COL_ROWS - 1, stride]
     ringRows * 4, // u32 row pointers [kh + COL_ROWS - 1]
-    COL_ROWS * ow * bytes, // output rows [COL_ROWS, ow]
+    (COL_ROWS * ow + 1) * bytes, // output rows [COL_ROWS, ow], shifted likewise
   ]);
   const heap: Real = f64 ? new Float64Array(kern.memory.buffer) : new Float32Array(kern.memory.buffer);
   const table = new Uint32Array(kern.memory.buffer, tableOff, ringRows);
@@ -184,20 +228,25 @@ export function separable2dRows(
   heap.set(reversed(col), colOff / bytes);
   const rowPass = f64 ? (symRow ? e.corr_rows_sym_f64 : e.corr_rows_f64) : symRow ? e.corr_rows_sym_f32 : e.corr_rows_f32;
   const colPass = f64 ? (symCol ? e.corr_col_sym_f64 : e.corr_col_f64) : symCol ? e.corr_col_sym_f32 : e.corr_col_f32;
+  const q = wordElems(bytes);
   const inBase = inOff / bytes;
-  const outBase = outOff / bytes;
+  const xAt = (x.data as Real).byteOffset / bytes; // x and out may be views of one plane of an image
+  const outAt = (out.data as Real).byteOffset / bytes;
+  const outBase = outOff / bytes + alignShift(outOff / bytes, outAt + r0 * ow, q); // groups advance by COL_ROWS (even) rows
   const od = out.data as Real;
   const slot = (pr: number) => ringOff + (pr % ringRows) * stride * bytes;
   const filterRow = (pr: number) => {
-    plane.fill(heap, inBase, pr);
-    rowPass(inOff, wp, 1, ow, rowOff, kw, slot(pr), stride);
+    const src = plane.rowMap[pr];
+    const at = inBase + (src < 0 ? 0 : alignShift(inBase + plane.left, xAt + src * w, q)); // the copy from x keeps its word alignment
+    plane.fill(heap, at, pr);
+    rowPass(at * bytes, wp, 1, ow, rowOff, kw, slot(pr), stride);
   };
   for (let pr = r0; pr < r0 + kh - 1; pr++) filterRow(pr);
   for (let r = r0; r < r1; r += COL_ROWS) {
     const m = Math.min(COL_ROWS, r1 - r);
     for (let pr = r + kh - 1; pr < r + kh - 1 + m; pr++) filterRow(pr); // padded rows r .. r + m + kh - 2 are in the ring
     for (let i = 0; i < m + kh - 1; i++) table[i] = slot(r + i);
-    colPass(tableOff, kh, colOff, ow, outOff, m, ow);
+    colPass(tableOff, kh, colOff, ow, outBase * bytes, m, ow);
     od.set(heap.subarray(outBase, outBase + m * ow), r * ow);
   }
   return true;

@@ -6,10 +6,13 @@
  *   operands are transformed at 5-smooth lengths (real FFTs for real data), multiplied, and
  *   transformed back; the wanted block of the linear convolution is copied out. The length per
  *   axis is the smallest fast one at which circular wrap-around misses that block.
- *   A 2-D real plane larger than a few power-of-two blocks runs tiled instead (tiles.ts).
+ *   A 2-D real plane larger than a few power-of-two blocks runs tiled instead (tiles.ts: blocks
+ *   transformed inside the FFT engine's WebAssembly memory, float32 for float32 data), when the
+ *   tiles cost less than the whole padded transform (tiles.ts's blockCost for both).
  * - `oa`: overlap-save for 1-D real (a long signal, a short kernel; oa.ts): the kernel spectrum
  *   is computed once at a power-of-two block length of about 8× the kernel, each block of
- *   output is the tail of one circular convolution. N-D and complex `oa` run as `fft`.
+ *   output is the tail of one circular convolution (blocks transformed in batches inside wasm
+ *   memory). N-D and complex `oa` run as `fft`.
  *
  * Accuracy: the error is absolute (≈ eps·log N·‖x‖·‖k‖ over every entry); see choose.ts for
  * when `auto` avoids it.
@@ -21,7 +24,7 @@ import { fftn, ifftn, irfftn, nextFastLen, rfftn } from '../fft/index.js';
 import { padWidths, sourceIndex } from '../ref/convBoundary.js';
 import type { DirectParams } from './direct.js';
 import { osBlocks, osPlan, overlapSaveBlocks } from './oa.js';
-import { convolveTiles, type TilePlan, tileKernelSpectrum, tilePlan } from './tiles.js';
+import { blockCost, convolveTiles, type TilePlan, tileKernelSpectrum, tilePlan } from './tiles.js';
 
 /** Whether the FFT engine is wired in (chooseMethod considers fft / oa only then). */
 export const FFT_AVAILABLE = true;
@@ -145,7 +148,7 @@ export function convolveFft(x: NDArray, k: NDArray, out: NDArray, p: DirectParam
 function tiledPlan(xp: NDArray, k: NDArray, out: NDArray, s: readonly number[]): TilePlan | undefined {
   if (isComplex(out.dtype) || isComplex(xp.dtype) || isComplex(k.dtype) || xp.ndim !== 2) return undefined;
   const nFft = s[0] * s[1];
-  const whole = 3 * 2.5 * nFft * Math.log2(nFft) + 4 * nFft;
+  const whole = (blockCost(nFft) * 3) / 2; // three transforms of the whole padded plane
   const tp = tilePlan(k.shape, out.shape);
   return tp.tiles[0] * tp.tiles[1] > 1 && tp.cost < whole ? tp : undefined;
 }

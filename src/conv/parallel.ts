@@ -24,7 +24,8 @@ import { fftTiles, oaInput } from './fft.js';
 import { osBlocks } from './oa.js';
 import type { ConvOptions } from './options.js';
 import type { Os1dArgs } from './task1d.js';
-import type { Rows2dArgs, Tiles2dArgs } from './task2d.js';
+import { chargeGc, type Rows2dArgs, type Tiles2dArgs } from './task2d.js';
+import { tileKernelSpectrum } from './tiles.js';
 
 export interface AsyncConvOptions extends ConvOptions {
   /** Cancels the queued and running row tasks (the promise rejects with an AbortError). */
@@ -43,10 +44,11 @@ export function correlateAsync(x: NDArray, k: NDArray, opts: AsyncConvOptions = 
 
 const isShared = (a: ArrayBufferView): boolean => typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer;
 
-/** `a`'s data on a SharedArrayBuffer (itself when it already is). */
+/** `a`'s data on a SharedArrayBuffer (itself when it already is; a new one is charged to the GC). */
 function sharedCopy<T extends Float32Array | Float64Array>(a: T): T {
   if (isShared(a)) return a;
   const Ctor = a.constructor as { new (b: SharedArrayBuffer): T };
+  chargeGc(a.byteLength);
   const s = new Ctor(new SharedArrayBuffer(a.byteLength));
   s.set(a);
   return s;
@@ -105,6 +107,8 @@ async function runAsync(x: NDArray, k: NDArray, opts: AsyncConvOptions, corr: bo
   if (threads === 1) return corr ? correlate(x, k, opts) : convolve(x, k, opts);
   const call = prepareCall(x, k, opts, true);
   const { o, p, out } = call;
+  // a new shared output, or a shared copy of an ordinary `out`: allocated for this call
+  const freshOut = opts.out === undefined || !isShared(opts.out.data);
   if (call.bank) return corr ? correlate(x, k, opts) : convolve(x, k, opts);
   const plans = call.planes.map((pl) => planPlane(pl.x, k, pl.out, p, o.method, corr));
   const pool = getPool({ threads });
@@ -137,6 +141,7 @@ async function runAsync(x: NDArray, k: NDArray, opts: AsyncConvOptions, corr: bo
       const xs = sharedCopy(tiles.xp.data as Float32Array | Float64Array);
       const ov = sharedOut().subarray(outAt, outAt + plane.out.size);
       const count = tiles.plan.tiles[0] * tiles.plan.tiles[1];
+      const spec = sharedCopy(tileKernelSpectrum(k2, tiles.plan.B, tiles.work).data as Float32Array | Float64Array);
       for (const [t0, t1] of splitRange(count, 4 * threads)) {
         const args: Tiles2dArgs = {
           xp: xs,
@@ -149,6 +154,7 @@ async function runAsync(x: NDArray, k: NDArray, opts: AsyncConvOptions, corr: bo
           oShape: [plane.out.shape[0], plane.out.shape[1]],
           t0,
           t1,
+          spec,
         };
         jobs.push(pool.run('conv.tiles2d', args, { signal: opts.signal }));
       }
@@ -161,13 +167,15 @@ async function runAsync(x: NDArray, k: NDArray, opts: AsyncConvOptions, corr: bo
       const xv = xShared.subarray(xAt, xAt + h * w);
       const ov = sharedOut().subarray(outAt, outAt + oh * ow);
       for (const [r0, r1] of splitRange(oh, chunksOf(oh, threads, r.method === 'separable' ? r.col.length : 1))) {
-        const args: Rows2dArgs = { x: xv, xShape: [h, w], out: ov, oShape: [oh, ow], g: p, plan: r, r0, r1 };
+        const args: Rows2dArgs = { x: xv, xShape: [h, w], out: ov, oShape: [oh, ow], g: p, plan: r, r0, r1, fresh: freshOut };
         jobs.push(pool.run('conv.rows2d', args, { signal: opts.signal }));
       }
     }
     xAt += plane.x.size;
     outAt += plane.out.size;
   }
+  // a new shared output: charged once the workers run, so the collection it may bring on overlaps them
+  if (opts.out === undefined && isShared(out.data)) chargeGc(out.data.byteLength);
   await Promise.all(jobs);
   const outShared = outSharedCache;
   if (outShared !== undefined && outShared !== out.data) {

@@ -22,9 +22,31 @@ export interface Rows2dArgs {
   plan: { method: 'direct'; k: Float64Array; kShape: [number, number] } | { method: 'separable'; col: Float64Array; row: Float64Array };
   r0: number;
   r1: number;
+  /** The output was allocated for this call: charge its bytes to this worker's GC (chargeGc). */
+  fresh?: boolean;
+}
+
+/**
+ * V8 leaves SharedArrayBuffer memory out of its GC heuristics (a shared backing store counts 0
+ * bytes per thread), so fresh shared outputs, one per call, would pile up dead on the caller
+ * and in every worker that held a view, until an unrelated collection. Allocating and dropping
+ * an ordinary ArrayBuffer of the same size charges those bytes to this thread's GC: its pages
+ * are never touched (address space only), and the collection it brings on frees the dead
+ * shared buffers. Called for each shared buffer allocated per call, and by the workers for
+ * the rows of a fresh output that each task writes (a full charge per task cost ~40 ms of
+ * memory-reducing collections per W3 call; a share keeps the peak near 2.5x input + output).
+ */
+export function chargeGc(bytes: number): number {
+  try {
+    return new ArrayBuffer(bytes).byteLength; // dropped at once; returns the bytes charged
+  } catch {
+    return 0; // no address space for it: the failed allocation has already run a collection
+  }
 }
 
 export function rows2dTask(a: Rows2dArgs): number {
+  // the rows this task writes: a worker is charged its share of the output, a collection every few calls
+  if (a.fresh) chargeGc(Math.ceil((a.out.byteLength * (a.r1 - a.r0)) / a.oShape[0]));
   const x = new NDArray(a.x instanceof Float32Array ? 'float32' : 'float64', a.xShape, a.x);
   const out = new NDArray(a.out instanceof Float32Array ? 'float32' : 'float64', a.oShape, a.out);
   const ok =
@@ -51,6 +73,8 @@ export interface Tiles2dArgs {
   /** Flat tile range [t0, t1) (row-major over plan.tiles). */
   t0: number;
   t1: number;
+  /** tileKernelSpectrum(k, plan.B, out's precision) [B0, B1/2 + 1] complex, computed once by the caller (shared memory). */
+  spec?: Float32Array | Float64Array;
 }
 
 /** Tiles [t0, t1) of a tiled FFT convolution (tiles.ts), in the output's precision. */
@@ -58,7 +82,11 @@ export function tiles2dTask(a: Tiles2dArgs): number {
   const work = a.out instanceof Float32Array ? 'float32' : 'float64';
   const xp = new NDArray(a.xp instanceof Float32Array ? 'float32' : 'float64', a.xShape, a.xp);
   const out = new NDArray(work, a.oShape, a.out);
-  const spec = tileKernelSpectrum(new NDArray('float64', a.kShape, a.k), a.plan.B, work);
+  const [B0, B1] = a.plan.B;
+  const spec =
+    a.spec === undefined
+      ? tileKernelSpectrum(new NDArray('float64', a.kShape, a.k), a.plan.B, work)
+      : new NDArray(work === 'float32' ? 'complex64' : 'complex128', [B0, Math.floor(B1 / 2) + 1], a.spec);
   convolveTiles(xp, a.kShape, spec, a.plan, a.start, out, a.t0, a.t1);
   return a.t1 - a.t0;
 }

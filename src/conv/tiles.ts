@@ -6,11 +6,20 @@
  * power-of-two lengths are the FFT engine's fastest, so this beats one transform of the whole
  * padded image once the image spans a few tiles (see `tilePlan`).
  *
+ * Two versions, the same arithmetic: `tilesWasm` keeps each block inside the FFT engine's
+ * WebAssembly memory through src/fft/wasmnd.ts's runNdIn (the block is copied in, transformed,
+ * multiplied by the kernel spectrum and transformed back there; only the tile is copied out: no
+ * array is allocated per tile);
+ * `tilesNd`, the plain version it must match, goes through rfftn / irfftn and runs wherever
+ * the wasm engine does not (TS backend, tiny blocks).
+ *
  * Tiles sit on a fixed grid, so splitting them over workers (parallel.ts, task1d.ts's sibling
  * task2d.ts) gives the same bits as one thread. Reference: src/ref/convolve.ts.
  */
 import { NDArray } from '../core/ndarray.js';
-import { irfftn, rfftn } from '../fft/api.js';
+import { irfftn, ndEngine, rfftn } from '../fft/api.js';
+import type { WasmEngine } from '../fft/wasm.js';
+import { type NdStep, ndSupported, runNdIn } from '../fft/wasmnd.js';
 
 type Real = Float32Array | Float64Array;
 
@@ -26,6 +35,17 @@ export interface TilePlan {
 const pow2AtLeast = (n: number): number => 2 ** Math.ceil(Math.log2(Math.max(n, 1)));
 
 /**
+ * Cost of one tile of n = B0·B1 points: both transforms (2 × 2.5·n·log2 n) and the product, times
+ * a cache factor: blocks past 2^18 points (1 MiB of float32 spectrum) fall out of L2 and cost
+ * more per point (measured here, float32 rfft2 + irfft2: 512² ≈ 0.7, 1024² ≈ 1.05,
+ * 2048² ≈ 1.3 ns per n·log2 n).
+ */
+export function blockCost(n: number): number {
+  const cache = 1 + 0.25 * Math.max(0, Math.log2(n) - 18);
+  return cache * (2 * 2.5 * n * Math.log2(n) + 4 * n);
+}
+
+/**
  * The cheapest power-of-two block for a [K0, K1] kernel and an [O0, O1] output (cost ≈ tiles ×
  * B0·B1·log2(B0·B1)), and that cost; blocks span at least 2 K per axis.
  */
@@ -36,8 +56,7 @@ export function tilePlan(K: readonly number[], O: readonly number[]): TilePlan &
     for (let b1 = lo[1]; b1 <= Math.max(lo[1], pow2AtLeast(O[1] + K[1] - 1)); b1 *= 2) {
       const T: [number, number] = [b0 - K[0] + 1, b1 - K[1] + 1];
       const tiles: [number, number] = [Math.ceil(O[0] / T[0]), Math.ceil(O[1] / T[1])];
-      const n = b0 * b1;
-      const cost = tiles[0] * tiles[1] * (2 * 2.5 * n * Math.log2(n) + 4 * n);
+      const cost = tiles[0] * tiles[1] * blockCost(b0 * b1);
       if (best === undefined || cost < best.cost) best = { B: [b0, b1], T, tiles, cost };
     }
   }
@@ -46,8 +65,12 @@ export function tilePlan(K: readonly number[], O: readonly number[]): TilePlan &
 
 /** The kernel's spectrum at block size B, in the working precision (computed once per plane). */
 export function tileKernelSpectrum(k: NDArray, B: readonly number[], dtype: 'float32' | 'float64'): NDArray {
-  const kk = new NDArray(dtype, k.shape, dtype === 'float32' ? Float32Array.from(k.data) : Float64Array.from(k.data));
-  return rfftn(kk, { s: [...B] });
+  // k zero-padded to [B0, B1] here (rfftn's own padding takes its slower generic path)
+  const [B0, B1] = B;
+  const [K0, K1] = k.shape;
+  const block = new NDArray(dtype, [B0, B1], dtype === 'float32' ? new Float32Array(B0 * B1) : new Float64Array(B0 * B1));
+  for (let r = 0; r < K0; r++) for (let c = 0; c < K1; c++) block.data[r * B1 + c] = k.data[r * K1 + c];
+  return rfftn(block);
 }
 
 /**
@@ -64,35 +87,169 @@ export function convolveTiles(
   t0: number,
   t1: number,
 ): void {
+  const [B0, B1] = plan.B;
+  const engine = B1 >= 4 ? ndEngine(B0 * B1, 2) : null;
+  if (engine !== null && ndSupported([B0, B1], forwardSteps(B0, B1)) && ndSupported([B0, B1 / 2 + 1], inverseSteps(B0, B1))) {
+    tilesWasm(engine, xp, K, kSpec, plan, start, out, t0, t1);
+  } else tilesNd(xp, K, kSpec, plan, start, out, t0, t1);
+}
+
+const forwardSteps = (B0: number, B1: number): NdStep[] => [
+  { axis: 1, kind: 'r2c', n: B1, inverse: false },
+  { axis: 0, kind: 'c2c', n: B0, inverse: false },
+];
+const inverseSteps = (B0: number, B1: number): NdStep[] => [
+  { axis: 0, kind: 'c2c', n: B0, inverse: true },
+  { axis: 1, kind: 'c2r', n: B1, inverse: true },
+];
+
+/** The output tile (i0, j0) of flat tile t, and the input block's first row and column. */
+function tileAt(t: number, plan: TilePlan, K: readonly number[], start: readonly number[]) {
+  const i0 = Math.floor(t / plan.tiles[1]) * plan.T[0];
+  const j0 = (t % plan.tiles[1]) * plan.T[1];
+  // input block rows [r0, r0 + B0), columns [c0, c0 + B1) feed output tile (i0, j0)
+  return { i0, j0, r0: start[0] + i0 - (K[0] - 1), c0: start[1] + j0 - (K[1] - 1) };
+}
+
+/**
+ * Block rows [rFrom, rTo) of the [B0, B1] block at (r0, c0): bd[(r − rFrom)·B1 + c] = xp[r0 + r, c0 + c],
+ * zero outside xp [h, w].
+ */
+function fillBlock(bd: Real, B1: number, xd: Real, h: number, w: number, r0: number, c0: number, rFrom: number, rTo: number): void {
+  const cLo = Math.min(B1, Math.max(0, -c0));
+  const cHi = Math.max(cLo, Math.min(B1, w - c0));
+  for (let r = rFrom; r < rTo; r++) {
+    const src = r0 + r;
+    const at = (r - rFrom) * B1;
+    if (src < 0 || src >= h || cHi === cLo) {
+      bd.fill(0, at, at + B1);
+      continue;
+    }
+    if (cLo > 0) bd.fill(0, at, at + cLo);
+    bd.set(xd.subarray(src * w + c0 + cLo, src * w + c0 + cHi), at + cLo);
+    if (cHi < B1) bd.fill(0, at + cHi, at + B1);
+  }
+}
+
+/** out tile rows [i0, i0 + rows) × columns [j0, j0 + cols) = y [B0, B1] from (K0 − 1, K1 − 1). */
+function storeTile(
+  y: Real,
+  B1: number,
+  K: readonly number[],
+  od: Real,
+  O1: number,
+  i0: number,
+  j0: number,
+  rows: number,
+  cols: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    const from = (K[0] - 1 + r) * B1 + K[1] - 1;
+    od.set(y.subarray(from, from + cols), (i0 + r) * O1 + j0);
+  }
+}
+
+/**
+ * The wasm version: per tile, runNdIn's forward steps on the block filled straight into wasm
+ * memory (`fill(at, count, offset)` may ask for it a band of rows at a time), the product with
+ * kSpec / (B0·B1) written straight where the inverse steps read it (through a scratch when they
+ * read it in parts), and the tile copied out of the result. float32 work runs the float32
+ * kernels (power-of-two blocks). Blocks must span the kernel (B ≥ K; tilePlan gives B ≥ 2K).
+ */
+function tilesWasm(
+  engine: WasmEngine,
+  xp: NDArray,
+  K: readonly number[],
+  kSpec: NDArray,
+  plan: TilePlan,
+  start: readonly number[],
+  out: NDArray,
+  t0: number,
+  t1: number,
+): void {
   const [h, w] = xp.shape;
   const [O0, O1] = out.shape;
   const [B0, B1] = plan.B;
-  const [T0, T1] = plan.T;
-  const dtype = kSpec.dtype === 'complex64' ? 'float32' : 'float64';
+  const single = kSpec.dtype === 'complex64';
+  const View = single ? Float32Array : Float64Array;
+  const view = (at: number, count: number): Real => new View(engine.k.memory.buffer, at, count);
+  const fwd = forwardSteps(B0, B1);
+  const inv = inverseSteps(B0, B1);
+  const scale = 1 / (B0 * B1);
+  const S = new View(kSpec.data.length); // [B0, B1/2 + 1] complex, / (B0·B1), in the work precision
+  for (let i = 0; i < S.length; i++) S[i] = kSpec.data[i] * scale;
+  let prod: Real | undefined; // [B0, B1/2 + 1] complex, made when first needed
   const xd = xp.data as Real;
   const od = out.data as Real;
+  for (let t = t0; t < t1; t++) {
+    const { i0, j0, r0, c0 } = tileAt(t, plan, K, start);
+    const X = runNdIn(
+      engine,
+      single,
+      (at, count, offset = 0) => fillBlock(view(at, count), B1, xd, h, w, r0, c0, offset / B1, (offset + count) / B1),
+      1,
+      [B0, B1],
+      fwd,
+      1,
+    );
+    let formed = false; // the product is formed in the scratch only when the inverse reads its input in parts
+    const y = runNdIn(
+      engine,
+      single,
+      (at, count, offset = 0) => {
+        const bytes = count * View.BYTES_PER_ELEMENT;
+        if (!formed && offset === 0 && count === X.count && (at === X.at || at + bytes <= X.at || X.at + bytes <= at)) {
+          // all of it in one call, before any inverse step runs: X · S straight into place
+          mulSpectrum(view(at, count), view(X.at, count), S);
+          return;
+        }
+        prod ??= new View(S.length);
+        if (!formed) mulSpectrum(prod, view(X.at, X.count), S);
+        formed = true;
+        view(at, count).set(prod.subarray(offset, offset + count));
+      },
+      2,
+      [B0, B1 / 2 + 1],
+      inv,
+      1,
+    );
+    storeTile(view(y.at, y.count), B1, K, od, O1, i0, j0, Math.min(plan.T[0], O0 - i0), Math.min(plan.T[1], O1 - j0));
+  }
+}
+
+/** d = a · s, complex interleaved (d may be a: each pair is read before it is written). */
+export function mulSpectrum(d: Real, a: Real, s: Real): void {
+  const n = d.length;
+  for (let i = 0; i < n; i += 2) {
+    const ar = a[i];
+    const ai = a[i + 1];
+    const sr = s[i];
+    const si = s[i + 1];
+    d[i] = ar * sr - ai * si;
+    d[i + 1] = ar * si + ai * sr;
+  }
+}
+
+/** The plain version (rfftn / irfftn on one block array): the reference tilesWasm must match. */
+export function tilesNd(
+  xp: NDArray,
+  K: readonly number[],
+  kSpec: NDArray,
+  plan: TilePlan,
+  start: readonly number[],
+  out: NDArray,
+  t0: number,
+  t1: number,
+): void {
+  const [h, w] = xp.shape;
+  const [O0, O1] = out.shape;
+  const [B0, B1] = plan.B;
+  const dtype = kSpec.dtype === 'complex64' ? 'float32' : 'float64';
   const block = new NDArray(dtype, [B0, B1], dtype === 'float32' ? new Float32Array(B0 * B1) : new Float64Array(B0 * B1));
-  const bd = block.data as Real;
   const S = kSpec.data as Real;
   for (let t = t0; t < t1; t++) {
-    const i0 = Math.floor(t / plan.tiles[1]) * T0;
-    const j0 = (t % plan.tiles[1]) * T1;
-    // input block rows [r0, r0 + B0), columns [c0, c0 + B1) feed output tile (i0, j0)
-    const r0 = start[0] + i0 - (K[0] - 1);
-    const c0 = start[1] + j0 - (K[1] - 1);
-    const cLo = Math.max(0, -c0);
-    const cHi = Math.min(B1, w - c0);
-    for (let r = 0; r < B0; r++) {
-      const src = r0 + r;
-      const at = r * B1;
-      if (src < 0 || src >= h || cHi <= cLo) {
-        bd.fill(0, at, at + B1);
-        continue;
-      }
-      if (cLo > 0) bd.fill(0, at, at + cLo);
-      bd.set(xd.subarray(src * w + c0 + cLo, src * w + c0 + cHi), at + cLo);
-      if (cHi < B1) bd.fill(0, at + Math.max(cLo, cHi), at + B1);
-    }
+    const { i0, j0, r0, c0 } = tileAt(t, plan, K, start);
+    fillBlock(block.data as Real, B1, xp.data as Real, h, w, r0, c0, 0, B0);
     const X = rfftn(block); // [B0, B1/2 + 1] complex
     const a = X.data as Real;
     for (let i = 0; i < a.length; i += 2) {
@@ -101,11 +258,6 @@ export function convolveTiles(
       a[i] = re;
     }
     const y = irfftn(X, { s: [B0, B1] }).data as Real; // [B0, B1]
-    const rows = Math.min(T0, O0 - i0);
-    const cols = Math.min(T1, O1 - j0);
-    for (let r = 0; r < rows; r++) {
-      const from = (K[0] - 1 + r) * B1 + K[1] - 1;
-      od.set(y.subarray(from, from + cols), (i0 + r) * O1 + j0);
-    }
+    storeTile(y, B1, K, out.data as Real, O1, i0, j0, Math.min(plan.T[0], O0 - i0), Math.min(plan.T[1], O1 - j0));
   }
 }

@@ -45,7 +45,31 @@ export function readWavInfo(bytes: Uint8Array, name = 'wav'): WavInfo & { dataOf
   return layout(bytes, name);
 }
 
-function layout(bytes: Uint8Array, name: string): Layout {
+/**
+ * The layout of a WAV file read in parts: `head` is the file's first bytes (at least through the
+ * 'data' chunk header), `fileSize` its whole length (the truncation check uses it). With
+ * decodeWavFrames, a long recording decodes a block of frames at a time.
+ */
+export function readWavLayout(head: Uint8Array, fileSize: number, name = 'wav'): WavInfo & { dataOffset: number; blockAlign: number } {
+  return layout(head, name, fileSize);
+}
+
+/** Decode whole frames (`bytes`: a multiple of blockAlign from the data chunk) mixed to mono into out[0 ..). */
+export function decodeWavFrames(bytes: Uint8Array, info: WavInfo & { blockAlign: number }, out: Float32Array): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const read = sampleReader(view, { ...info, dataOffset: 0 });
+  const C = info.channels;
+  const step = info.bitsPerSample / 8;
+  const frames = Math.min(out.length, Math.floor(bytes.length / info.blockAlign));
+  for (let f = 0; f < frames; f++) {
+    let s = 0;
+    for (let c = 0; c < C; c++) s += read(f * info.blockAlign + c * step);
+    out[f] = s / C;
+  }
+  return frames;
+}
+
+function layout(bytes: Uint8Array, name: string, total = bytes.length): Layout {
   if (bytes.length < 12 || tag(bytes, 0) !== 'RIFF' || tag(bytes, 8) !== 'WAVE') {
     const what = bytes.length === 0 ? 'the file is empty' : 'no RIFF/WAVE header';
     throw new DecodeError(`${name}: not a WAV file (${what})`, name);
@@ -62,10 +86,14 @@ function layout(bytes: Uint8Array, name: string): Layout {
       fmt = readFmt(view, body, size, name);
     } else if (id === 'data') {
       if (fmt === undefined) throw new DecodeError(`${name}: 'data' chunk before the 'fmt ' chunk`, name);
-      if (body + size > bytes.length) {
-        throw new DecodeError(`${name}: truncated: the 'data' chunk declares ${size} bytes but only ${bytes.length - body} remain`, name);
+      if (body + size > total) {
+        throw new DecodeError(`${name}: truncated: the 'data' chunk declares ${size} bytes but only ${total - body} remain`, name);
       }
-      return { ...fmt, dataOffset: body, frames: Math.floor(size / fmt.blockAlign) };
+      return {
+        ...fmt,
+        dataOffset: body,
+        frames: Math.floor(size / fmt.blockAlign),
+      };
     }
     at = body + size + (size & 1); // chunks are word-aligned
   }

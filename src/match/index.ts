@@ -12,5 +12,5 @@ export { matchTemplateAsync, type ParallelMatchOptions } from './parallel.js';
 export { findPeaks, type Peak, type PeakOptions, parabola } from './peaks.js';
 export { matchTemplateRef } from './reference.js';
 export { clearBuffers } from './scratch.js';
-export { findSnippet, type Signal, type SnippetMatch, type SnippetOptions } from './snippet.js';
+export { findSnippet, type Signal, type SnippetMatch, type SnippetOptions, SnippetSearch } from './snippet.js';
 export { WindowEnergy } from './windowStats.js';

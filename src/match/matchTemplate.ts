@@ -79,7 +79,7 @@ export function needsEnergy(method: MatchMethod): boolean {
 
 function matchPlain(img: Planes, tpl: Planes, method: MatchMethod, engine: MatchEngine, out: Float32Array | Float64Array): void {
   const { kernels, params } = plainSetup(img, tpl, method);
-  const corr: Correlator = makeCorrelator(engine, img, tpl, { terms: img.channels, sources: img.channels, sums: 1 });
+  const corr: Correlator = makeCorrelator(engine, img, tpl, { terms: img.channels, sources: img.channels, sums: 1 }, method);
   const terms: Term[] = img.planes.map((p, c) => ({ src: sourceOf(p), kernel: kernels[c] }));
   const { outW } = corr;
   // the window energy Σ_c Σ I² (ccoeff_normed: Σ_c Σ (I − mean_c)²), row by row with the correlation

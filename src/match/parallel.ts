@@ -1,20 +1,25 @@
 /**
- * matchTemplateAsync: matchTemplate on the worker pool. The unmasked FFT path splits each stage
- * of fftStages.ts over `threads` workers — rows of the image, columns of the spectrum, rows of
- * the output (with their window energies and scores) — over SharedArrayBuffers. Everything
- * else (a mask, the direct engine, one thread) runs matchTemplate on the calling thread.
- * Same results as matchTemplate to rounding (the same stages, in the same order per element).
+ * matchTemplateAsync: matchTemplate on the worker pool. The unmasked FFT path of a one-channel
+ * image splits the tiles of the tiled FFT correlation (src/conv/tiles.ts, as matchTemplate's
+ * TileCorrelator) and then the output rows (window energies and scores) over `threads` workers;
+ * with several channels it splits each stage of fftStages.ts — rows of the image, columns of the
+ * spectrum, rows of the output. Big arrays travel as SharedArrayBuffers. Everything else (a mask,
+ * the direct engine, one thread) runs matchTemplate on the calling thread. Same results as
+ * matchTemplate to rounding (one channel: the same tiles, so the same correlation bits).
  */
+
+import type { Tiles2dArgs } from '../conv/task2d.js';
 import { type NDArray, zeros } from '../core/ndarray.js';
 import { getPool } from '../parallel/get-pool.js';
-import { parallelFor } from '../parallel/split.js';
+import { parallelFor, splitRange } from '../parallel/split.js';
 import { resolveThreads } from '../parallel/threads.js';
-import { chooseEngine } from './engine.js';
+import { chooseEngine, tilePrecision } from './engine.js';
 import { fftGeometry, kernelRows } from './fftStages.js';
 import { type MatchOptions, matchTemplate, needsEnergy, plainSetup } from './matchTemplate.js';
-import { checkEngine, checkMethod } from './methods.js';
-import { checkMatchInputs } from './planes.js';
+import { checkEngine, checkMethod, type MatchMethod } from './methods.js';
+import { checkMatchInputs, type Planes } from './planes.js';
 import type { SharedImage } from './tasks.js';
+import { TileCorrelator } from './tileCorrelator.js';
 
 export interface ParallelMatchOptions extends MatchOptions {
   /** Worker threads (default: CONVOLAB_THREADS, else the cores). */
@@ -34,6 +39,7 @@ export async function matchTemplateAsync(
   const work = { terms: img.channels, sources: img.channels, sums: 1 };
   const fft = engine === 'fft' || (engine === 'auto' && chooseEngine(img.height, img.width, tpl.height, tpl.width, work) === 'fft');
   if (threads === 1 || opts.mask !== undefined || !fft) return matchTemplate(image, template, opts);
+  if (img.channels === 1 && image.dtype !== 'int32') return tiledAsync(image, img, tpl, method, threads, opts.signal);
 
   const g = fftGeometry(img.height, img.width, tpl.height, tpl.width);
   const { kernels, params } = plainSetup(img, tpl, method);
@@ -60,6 +66,76 @@ export async function matchTemplateAsync(
     await parallelFor(g.outH, threads, (y0, y1) => pool.run('match.scores', { ...args, y0, y1 }, run));
   } finally {
     for (const b of [...specs, shared.buffer]) giveShared(b);
+  }
+  return out;
+}
+
+/**
+ * One plane: the correlation map as tiles of a tiled FFT convolution over the pool ('conv.tiles2d',
+ * the tiles matchTemplate's TileCorrelator runs: the same bits), then the window energies and
+ * scores by output rows ('match.scores').
+ */
+async function tiledAsync(
+  image: NDArray,
+  img: Planes,
+  tpl: Planes,
+  method: MatchMethod,
+  threads: number,
+  signal: AbortSignal | undefined,
+): Promise<NDArray<'float32' | 'float64'>> {
+  const g = fftGeometry(img.height, img.width, tpl.height, tpl.width);
+  const { kernels, params } = plainSetup(img, tpl, method);
+  const precision = tilePrecision(img, method);
+  const corr = new TileCorrelator(g.H, g.W, g.h, g.w, precision);
+  const { plan } = corr;
+  const shared = sharedImage(image);
+  const bytes = precision === 'float32' ? 4 : 8;
+  const num = takeShared(bytes * g.outH * g.outW); // [outH, outW], the correlation map
+  const numView = precision === 'float32' ? new Float32Array(num) : new Float64Array(num);
+  const xp = shared.dtype === 'float32' ? new Float32Array(shared.buffer) : new Float64Array(shared.buffer);
+  const spec = corr.kernelSpectrum(kernels[0]).data as Float32Array | Float64Array;
+  const specShared =
+    precision === 'float32'
+      ? new Float32Array(new SharedArrayBuffer(4 * spec.length))
+      : new Float64Array(new SharedArrayBuffer(8 * spec.length));
+  specShared.set(spec);
+  const outDtype = image.dtype === 'float64' || tpl.planes[0].data instanceof Float64Array ? 'float64' : 'float32';
+  const out = zeros([g.outH, g.outW], outDtype, true);
+  const pool = getPool({ threads });
+  try {
+    const tiles = plan.tiles[0] * plan.tiles[1];
+    await Promise.all(
+      splitRange(tiles, 4 * threads).map(([t0, t1]) => {
+        const args: Tiles2dArgs = {
+          xp,
+          xShape: [g.H, g.W],
+          k: new Float64Array(0), // unused: the spectrum comes with `spec`
+          kShape: [g.h, g.w],
+          plan,
+          start: [g.h - 1, g.w - 1],
+          out: numView,
+          oShape: [g.outH, g.outW],
+          t0,
+          t1,
+          spec: specShared,
+        };
+        return pool.run('conv.tiles2d', args, { signal });
+      }),
+    );
+    const args = {
+      g,
+      image: shared,
+      out: out.data.buffer,
+      outDtype,
+      params,
+      centred: method === 'ccoeff_normed',
+      energy: needsEnergy(method),
+      num: { buffer: num, dtype: precision },
+    };
+    await parallelFor(g.outH, threads, (y0, y1) => pool.run('match.scores', { ...args, y0, y1 }, { signal }));
+  } finally {
+    giveShared(num);
+    giveShared(shared.buffer);
   }
   return out;
 }

@@ -40,7 +40,8 @@ export function colsTask(a: { g: FftGeometry; specs: SharedArrayBuffer[]; kRows:
 export function scoresTask(a: {
   g: FftGeometry;
   image: SharedImage;
-  acc: SharedArrayBuffer;
+  /** The summed spectra [bins, N] (fftStages); unused when `num` is given. */
+  acc?: SharedArrayBuffer;
   out: SharedArrayBuffer;
   outDtype: 'float32' | 'float64';
   params: ScoreParams;
@@ -48,14 +49,25 @@ export function scoresTask(a: {
   energy: boolean;
   y0: number;
   y1: number;
+  /** The correlation map [outH, outW] already computed (tiled FFT, parallel.ts), read instead of inverting `acc`. */
+  num?: { buffer: SharedArrayBuffer; dtype: 'float32' | 'float64' };
 }): number {
   const { g, params } = a;
   const out = a.outDtype === 'float32' ? new Float32Array(a.out) : new Float64Array(a.out);
   const energy = a.energy ? new WindowEnergy(planesOf(a.image, g), g.h, g.w, a.centred, a.y0) : undefined;
   const scores = new Float64Array(g.outW);
-  emitRows(g, new Float64Array(a.acc), a.y0, a.y1, (y, num) => {
+  const score = (y: number, num: Float64Array): void => {
     scoreRow(params, num, energy === undefined ? num : energy.next(), scores);
     out.set(scores, y * g.outW);
-  });
+  };
+  if (a.num === undefined) emitRows(g, new Float64Array(a.acc as SharedArrayBuffer), a.y0, a.y1, score);
+  else {
+    const map = a.num.dtype === 'float32' ? new Float32Array(a.num.buffer) : new Float64Array(a.num.buffer);
+    const row = new Float64Array(g.outW); // [outW]
+    for (let y = a.y0; y < a.y1; y++) {
+      row.set(map.subarray(y * g.outW, (y + 1) * g.outW));
+      score(y, row);
+    }
+  }
   return a.y1 - a.y0;
 }

@@ -65,7 +65,7 @@ describe('convolab filter', () => {
     const mag = readNpy(npy);
     for (const i of [0, 12345, 262144 + 777, 3 * 262144 - 1]) expect(mag.data[i]).toBeCloseTo(Math.hypot(gx.data[i], gy.data[i]), 2);
     const png8 = decodeImage(readFileSync(png)).image;
-    const hi = mag.data.reduce((a, b) => Math.max(a, b), 0);
+    const hi = Array.from(mag.data as ArrayLike<number>).reduce((a, b) => Math.max(a, b), 0);
     expect(png8.data.reduce((a, b) => Math.max(a, b), 0)).toBe(255);
     for (const i of [0, 12345, 262144 + 777]) expect(Math.abs(png8.data[i] - (mag.data[i] * 255) / hi)).toBeLessThanOrEqual(1);
   });

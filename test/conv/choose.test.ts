@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fastLen, smallFraction } from '../../src/conv/choose.js';
+import { fastLen, isMirrorSymmetric, smallFraction } from '../../src/conv/choose.js';
 import { chooseMethod } from '../../src/conv/index.js';
 import { zeros } from '../../src/core/index.js';
+import { gaussian } from '../../src/filters/gaussian.js';
 import { rand } from './helpers.js';
 
 describe('chooseMethod', () => {
@@ -19,6 +20,7 @@ describe('chooseMethod', () => {
     expect(c.method).toBe('fft');
     expect(c.costs.fft).toBeLessThan(c.costs.direct / 10);
     expect(c.rejected.oa).toMatch(/1-D/);
+    expect(c.rejected.separable).toMatch(/not tested/); // the SVD is skipped when FFT wins anyway
     expect(chooseMethod(rand([100000], 'float64', 1), rand([1000], 'float64', 2)).method).toBe('oa');
   });
   it('chooseMethod(x, k) keeps direct for scipy issue 22390 (values spanning 1e0…1e81)', () => {
@@ -28,6 +30,18 @@ describe('chooseMethod', () => {
     expect(c.method).toBe('direct');
     expect(c.rejected.fft).toMatch(/orders of magnitude/);
     expect(chooseMethod(rand([256, 256], 'float64', 1), rand([7, 7], 'float64', 2)).rejected.fft).toMatch(/fewer than 64 taps/);
+  });
+  it('chooseMethod(x, gaussian(5)) on 4096² picks separable: the symmetric factors fold their taps', () => {
+    const c = chooseMethod(zeros([4096, 4096], 'float32'), gaussian(5), { mode: 'same' });
+    expect(c.method).toBe('separable');
+    expect(c.costs.separable).toBeLessThan(Math.min(c.costs.fft, c.costs.oa));
+  });
+  it('isMirrorSymmetric(k) is true for gaussian(2) and false once one tap breaks the mirror', () => {
+    const g = gaussian(2);
+    expect(isMirrorSymmetric(g)).toBe(true);
+    g.data[1] += 1e-9;
+    expect(isMirrorSymmetric(g)).toBe(false);
+    expect(isMirrorSymmetric(rand([5], 'float64', 1))).toBe(false);
   });
   it("smallFraction(a, eps) flags scipy issue 22390's input (values 1e0…1e81)", () => {
     const a = zeros([1010], 'float64');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { direct2dRows, separable2dRows } from '../../src/conv/fast2d.js';
+import { alignShift, direct2dRows, separable2dRows } from '../../src/conv/fast2d.js';
 import { NDArray as ND, type NDArray, zeros } from '../../src/core/index.js';
 import { BOUNDARIES, type ConvMode } from '../../src/ref/convBoundary.js';
 import { convolveRef } from '../../src/ref/convolve.js';
@@ -64,6 +64,63 @@ describe('direct2dRows', () => {
     ])
       direct2dRows(x, k, parts, G('same', 'mirror'), a, b);
     expect(Array.from(parts.data)).toEqual(Array.from(whole.data));
+  });
+  it("alignShift(at, src, q) is the shift in [0, q) that puts element at + shift in src's place within a word", () => {
+    for (const q of [1, 2]) {
+      for (let at = -3; at < 5; at++) {
+        for (let src = -4; src < 6; src++) {
+          const s = alignShift(at, src, q);
+          expect(s >= 0 && s < q).toBe(true);
+          expect((((at + s - src) % q) + q) % q).toBe(0);
+        }
+      }
+    }
+    expect(alignShift(17, 4, 2)).toBe(1);
+  });
+  it('direct2dRows(shared x, k, shared out, g, r0, r1) gives the same bits as ordinary buffers (odd and even widths, odd r0, five strips)', () => {
+    // SharedArrayBuffer copies take the word-aligned path only when rows keep their alignment:
+    // odd widths, even kernel widths and odd r0 exercise every placement of strip rows
+    // x and out as views one element into their SharedArrayBuffers (a plane of an image)
+    const view = (shape: readonly number[], dtype: 'float32' | 'float64'): NDArray => {
+      const whole = zeros([shape[0] * shape[1] + 1], dtype, true);
+      return new ND(dtype, shape, whole.data.subarray(1));
+    };
+    const shared = (a: NDArray): NDArray => {
+      const s = view(a.shape, a.dtype as 'float32' | 'float64');
+      s.data.set(a.data as Float32Array);
+      return s;
+    };
+    let seed = 40;
+    for (const dtype of ['float32', 'float64'] as const) {
+      for (const [h, w] of [
+        [61, 257],
+        [20, 2048],
+        [301, 2049], // ~60 rows per strip: five strips
+      ] as [number, number][]) {
+        for (const [kh, kw] of [
+          [3, 3],
+          [4, 2],
+          [7, 7],
+        ] as [number, number][]) {
+          for (const mode of h > 100 ? (['same'] as ConvMode[]) : MODES) {
+            const x = rand([h, w], dtype, seed++);
+            const k = rand([kh, kw], dtype, seed++);
+            const oh = mode === 'full' ? h + kh - 1 : mode === 'same' ? h : h - kh + 1;
+            const ow = mode === 'full' ? w + kw - 1 : mode === 'same' ? w : w - kw + 1;
+            const want = zeros([oh, ow], dtype);
+            direct2dRows(x, k, want, G(mode, 'mirror'), 0, oh);
+            if (w < 300) expect(normErr(want, convolveRef(x, k, { mode, boundary: 'mirror' }))).toBeLessThan(tolOf(dtype));
+            const out = view([oh, ow], dtype);
+            direct2dRows(shared(x), k, out, G(mode, 'mirror'), 0, 3);
+            direct2dRows(shared(x), k, out, G(mode, 'mirror'), 3, oh);
+            expect(out.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+            let differ = 0;
+            for (let i = 0; i < want.data.length; i++) if (!Object.is(out.data[i], want.data[i])) differ++;
+            expect(differ).toBe(0);
+          }
+        }
+      }
+    }
   });
   it('direct2dRows over many strips (100 x 2000 float64: ~32 rows per 1 MiB strip) matches convolveRef', () => {
     const x = rand([100, 2000], 'float64', 11);
@@ -133,5 +190,30 @@ describe('separable2dRows', () => {
     separable2dRows(x, g, g, parts, G('same', 'nearest'), 0, 14);
     separable2dRows(x, g, g, parts, G('same', 'nearest'), 14, 29);
     expect(Array.from(parts.data)).toEqual(Array.from(whole.data));
+  });
+  it('separable2dRows(shared x, col, row, shared out, g, r0, r1) gives the same bits as ordinary buffers (odd widths, odd r0)', () => {
+    let seed = 60;
+    for (const dtype of ['float32', 'float64'] as const) {
+      for (const [h, w] of [
+        [37, 129],
+        [30, 128],
+      ] as [number, number][]) {
+        const x = rand([h, w], dtype, seed++);
+        const xs = zeros([h, w], dtype, true);
+        xs.data.set(x.data as Float32Array);
+        const col = Float64Array.from([1, 4, 6, 4, 1], (v) => v / 16);
+        const row = rand([6], 'float64', seed++).data as Float64Array;
+        for (const mode of MODES) {
+          const oh = mode === 'full' ? h + 4 : mode === 'same' ? h : h - 4;
+          const ow = mode === 'full' ? w + 5 : mode === 'same' ? w : w - 5;
+          const want = zeros([oh, ow], dtype);
+          separable2dRows(x, col, row, want, G(mode, 'reflect'), 0, oh);
+          const got = zeros([oh, ow], dtype, true);
+          separable2dRows(xs, col, row, got, G(mode, 'reflect'), 0, 5);
+          separable2dRows(xs, col, row, got, G(mode, 'reflect'), 5, oh);
+          expect(Array.from(got.data), `${h}x${w} ${mode} ${dtype}`).toEqual(Array.from(want.data));
+        }
+      }
+    }
   });
 });

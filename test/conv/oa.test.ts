@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { osBlockLength, osBlocks, osPlan, overlapSaveBlocks } from '../../src/conv/oa.js';
+import { osBlockLength, osBlocks, osPlain, osPlan, overlapSaveBlocks } from '../../src/conv/oa.js';
 import { zeros } from '../../src/core/index.js';
 import { convolveRef } from '../../src/ref/convolve.js';
 import { normErr, rand } from './helpers.js';
@@ -43,4 +43,30 @@ describe('overlapSaveBlocks', () => {
     overlapSaveBlocks(x.data as Float64Array, plan, 0, parts, 0, 3);
     expect(Array.from(parts)).toEqual(Array.from(whole));
   });
+  for (const dtype of ['float64', 'float32'] as const) {
+    it(`overlapSaveBlocks (wasm batches) matches osPlain on prime lengths, 1 tap and batch edges (${dtype})`, () => {
+      for (const [n, kn, start] of [
+        [100_003, 37, 0],
+        [40_009, 1, 0],
+        [300_007, 1000, 499],
+        [7, 5, 2],
+      ]) {
+        const x = rand([n], dtype, n);
+        const k = rand([kn], 'float64', kn);
+        const plan = osPlan(k.data);
+        const O = n + kn - 1 - start;
+        const got = new Float64Array(O);
+        const want = new Float64Array(O);
+        overlapSaveBlocks(x.data as Float64Array, plan, start, got, 0, osBlocks(kn, O));
+        osPlain(x.data as Float64Array, plan, start, want, 0, osBlocks(kn, O));
+        let num = 0;
+        let den = 0;
+        for (let i = 0; i < O; i++) {
+          num += (got[i] - want[i]) ** 2;
+          den += want[i] ** 2;
+        }
+        expect(Math.sqrt(num / den), `${n}/${kn}`).toBeLessThan(1e-14);
+      }
+    });
+  }
 });

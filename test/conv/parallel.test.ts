@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fftTiles } from '../../src/conv/fft.js';
 import { convolve, convolveAsync, correlate, correlateAsync } from '../../src/conv/index.js';
@@ -86,4 +88,22 @@ describe('convolveAsync (tiled FFT)', () => {
     expect(bits(two)).toEqual(bits(one));
     expect(normErr(two, convolve(x, k, { ...opts, method: 'direct' }))).toBeLessThan(1e-5);
   });
+});
+
+describe('correlateAsync (memory)', () => {
+  it('correlateAsync(4096² x, 3², { threads: 2 }) 12 times with fresh outputs peaks under 3x input + output bytes', () => {
+    // scripts/mem-w3.mjs in a child process, so the peak RSS is its own; dead shared outputs
+    // used to stay mapped (V8 does not count them towards GC): 6x after 12 calls
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const r = spawnSync(process.execPath, ['scripts/mem-w3.mjs', '--calls', '12', '--dist', `${root}dist`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const m = JSON.parse(r.stdout) as { ratio: number; calls: number };
+    expect(m.calls).toBe(12);
+    expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
+    expect(m.ratio).toBeLessThanOrEqual(3);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rows2dTask, tiles2dTask } from '../../src/conv/task2d.js';
+import { chargeGc, rows2dTask, tiles2dTask } from '../../src/conv/task2d.js';
 import { zeros } from '../../src/core/index.js';
 import { convolveRef } from '../../src/ref/convolve.js';
 import { normErr, rand } from './helpers.js';
@@ -73,5 +73,35 @@ describe('tiles2dTask', () => {
     };
     expect(tiles2dTask({ ...args, t0: 0, t1: 20 })).toBe(20);
     expect(normErr(out, want)).toBeLessThan(1e-5);
+  });
+});
+
+describe('chargeGc', () => {
+  it('chargeGc(bytes) charges an untouched ordinary buffer of that size and returns its bytes (0 when none can be had)', () => {
+    expect(chargeGc(64 << 20)).toBe(64 << 20);
+    expect(chargeGc(0)).toBe(0);
+    expect(chargeGc(2 ** 60)).toBe(0); // beyond any address space: no throw
+  });
+  it('rows2dTask({ fresh: true }) writes the same rows as without the flag', () => {
+    const x = rand([20, 33], 'float32', 7);
+    const k = Float64Array.from([1, -2, 0.5, 3, 1, -1, 2, 0, 1]);
+    const run = (fresh: boolean) => {
+      const out = zeros([20, 33], 'float32', true);
+      rows2dTask({
+        x: x.data as Float32Array,
+        xShape: [20, 33],
+        out: out.data as Float32Array,
+        oShape: [20, 33],
+        g: { mode: 'same', boundary: 'mirror', cval: 0 },
+        plan: { method: 'direct', k, kShape: [3, 3] },
+        r0: 3,
+        r1: 17,
+        fresh,
+      });
+      return Array.from(out.data);
+    };
+    const plain = run(false);
+    expect(plain.slice(3 * 33, 17 * 33).some((v) => v !== 0)).toBe(true);
+    expect(run(true)).toEqual(plain);
   });
 });

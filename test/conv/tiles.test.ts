@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convolveTiles, tileKernelSpectrum, tilePlan } from '../../src/conv/tiles.js';
+import { convolveTiles, tileKernelSpectrum, tilePlan, tilesNd } from '../../src/conv/tiles.js';
 import { zeros } from '../../src/core/index.js';
 import { convolveRef } from '../../src/ref/convolve.js';
 import { normErr, rand, tolOf } from './helpers.js';
@@ -67,4 +67,39 @@ describe('convolveTiles', () => {
     convolveTiles(x, [5, 7], spec, plan, [2, 3], parts, 0, 7);
     expect(Array.from(parts.data)).toEqual(Array.from(whole.data));
   });
+  for (const dtype of ['float32', 'float64'] as const) {
+    it(`convolveTiles (wasm blocks) matches tilesNd (rfftn / irfftn) on prime sizes and edge tiles (${dtype})`, () => {
+      for (const [xs, ks, B] of [
+        [
+          [131, 97],
+          [13, 7],
+          [64, 32],
+        ],
+        [
+          [150, 101],
+          [41, 37],
+          [128, 64],
+        ],
+        [
+          [5, 509],
+          [3, 31],
+          [8, 128],
+        ],
+      ] as [number[], number[], [number, number]][]) {
+        const x = rand(xs, dtype, xs[0]);
+        const k = rand(ks, dtype, ks[1]);
+        const T: [number, number] = [B[0] - ks[0] + 1, B[1] - ks[1] + 1];
+        const O = [xs[0] + ks[0] - 1, xs[1] + ks[1] - 1];
+        const plan = { B, T, tiles: [Math.ceil(O[0] / T[0]), Math.ceil(O[1] / T[1])] as [number, number] };
+        const spec = tileKernelSpectrum(k, B, dtype);
+        const got = zeros(O, dtype);
+        const want = zeros(O, dtype);
+        const n = plan.tiles[0] * plan.tiles[1];
+        convolveTiles(x, ks, spec, plan, [0, 0], got, 0, n);
+        tilesNd(x, ks, spec, plan, [0, 0], want, 0, n);
+        expect(normErr(got, want), `${xs} * ${ks}`).toBeLessThan(tolOf(dtype) / 10);
+        expect(normErr(got, convolveRef(x, k, { mode: 'full' }))).toBeLessThan(tolOf(dtype));
+      }
+    });
+  }
 });

@@ -32,6 +32,19 @@ describe('matchTemplateAsync', () => {
     });
   }
 
+  it('matchTemplateAsync(one-channel uint8 / float64 image, { engine: fft, threads: 2 }) equals matchTemplate (tiled correlation, 2+ tiles)', async () => {
+    for (const dtype of ['uint8', 'float64'] as const) {
+      const img = randImage([301, 277], 5, dtype, true);
+      const tpl = randImage([40, 33], 6, dtype, true);
+      for (const method of ['ccoeff_normed', 'sqdiff', 'ccorr'] as const) {
+        const want = matchTemplate(img, tpl, { method, engine: 'fft' });
+        const got = await matchTemplateAsync(img, tpl, { method, engine: 'fft', threads: 2 });
+        expect(got.dtype).toBe(dtype === 'float64' ? 'float64' : 'float32');
+        expect(maxDiff(got.data, want.data, true), `${dtype} ${method}`).toBeLessThan(1e-6);
+      }
+    }
+  });
+
   it('matchTemplateAsync(image, template, { mask, threads: 2 }) runs the masked path on the calling thread', async () => {
     const img = randImage([30, 30], 3, 'float64');
     const tpl = randImage([5, 6], 4, 'float64');

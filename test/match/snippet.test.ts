@@ -1,6 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ArgumentError, fromArray, Rng, ShapeError } from '../../src/core/index.js';
-import { findSnippet } from '../../src/match/index.js';
+import { findSnippet, SnippetSearch } from '../../src/match/index.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Pearson correlation of s with x[p .. p + m), by definition. */
 function pearson(x: Float64Array, s: Float64Array, p: number): number {
@@ -79,4 +86,59 @@ describe('findSnippet', () => {
     expect(() => findSnippet(new Float32Array(9), new Float32Array(3), { blockSize: 2 })).toThrow(/blockSize/);
     expect(() => findSnippet(new Float32Array(9), new Float32Array(3), { sampleRate: -1 })).toThrow(/sampleRate/);
   });
+
+  it('SnippetSearch.push(chunks of any size).finish() equals findSnippet on the whole signal', () => {
+    const x = noise(50_000, 6, 0.5);
+    const s = x.slice(31_000, 31_700).map((v, i) => v + 0.3 * Math.sin(i));
+    const want = findSnippet(x, s, { top: 5, minDistance: 300, blockSize: 2048, sampleRate: 1000 });
+    expect(want[0].offset).toBe(31_000);
+    for (const size of [1, 7, 700, 2048, 4999, 50_000]) {
+      const search = new SnippetSearch(s, { top: 5, minDistance: 300, blockSize: 2048, sampleRate: 1000 });
+      for (let at = 0; at < x.length; at += size) search.push(x.subarray(at, at + size));
+      expect(search.finish(), `chunks of ${size}`).toEqual(want);
+    }
+    const chunks = [x.subarray(0, 12_345), x.subarray(12_345)];
+    expect(findSnippet(chunks, s, { top: 5, minDistance: 300, blockSize: 2048, sampleRate: 1000 })).toEqual(want);
+    expect(() => new SnippetSearch(s).push(x.subarray(0, 10)).finish()).toThrow(
+      /snippet: 700 samples is longer than the signal \(10 samples\)/,
+    );
+    expect(() => new SnippetSearch(s).finish()).toThrow(/signal: expected at least one sample/);
+  });
+
+  it('SnippetSearch over a 10-minute 44.1 kHz stream stays under 150 MB peak RSS (child process, built dist/)', () => {
+    const lib = join(ROOT, 'dist/match/snippet.js');
+    if (!existsSync(lib)) throw new Error(`${lib} is missing: build first (npx tsc -p tsconfig.build.json)`);
+    const dir = mkdtempSync(join(tmpdir(), 'convolab-snippet-rss-'));
+    try {
+      // the signal is made chunk by chunk from a hash of the sample index, so the child never holds it whole
+      const script = `
+        import { SnippetSearch } from ${JSON.stringify(pathToFileURL(lib).href)};
+        const RATE = 44100, n = 600 * RATE, m = 5 * RATE, at = 8_820_123;
+        const value = (i) => {
+          let h = Math.imul(i ^ (i >>> 16), 0x45d9f3b);
+          h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+          return ((h ^ (h >>> 16)) >>> 0) / 4294967296 - 0.5;
+        };
+        const clip = new Float32Array(m);
+        for (let j = 0; j < m; j++) clip[j] = value(at + j) + 0.5 * value(n + j);
+        const search = new SnippetSearch(clip, { sampleRate: RATE });
+        const chunk = new Float32Array(65536);
+        for (let b = 0; b < n; b += chunk.length) {
+          const len = Math.min(chunk.length, n - b);
+          for (let i = 0; i < len; i++) chunk[i] = value(b + i);
+          search.push(chunk.subarray(0, len));
+        }
+        const [best] = search.finish();
+        console.log(JSON.stringify({ ...best, maxRssKb: process.resourceUsage().maxRSS }));`;
+      writeFileSync(join(dir, 'child.mjs'), script);
+      const r = spawnSync(process.execPath, [join(dir, 'child.mjs')], { encoding: 'utf8', timeout: 120_000 });
+      if (r.status !== 0) throw new Error(`child exited with ${r.status}: ${r.stderr}`);
+      const got = JSON.parse(r.stdout);
+      expect(got.offset).toBe(8_820_123);
+      expect(got.score).toBeGreaterThan(0.8);
+      expect(got.maxRssKb / 1024).toBeLessThan(150);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

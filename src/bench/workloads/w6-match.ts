@@ -1,8 +1,8 @@
 /**
  * W6 — template matching: a seeded uniform 0..255 float32 size × size image, a template ×
  * template template, `matchTemplateAsync(image, template, { method: 'ccoeff_normed', threads })`
- * (FFT correlation + running window sums, its stages split over the worker pool; one thread runs
- * matchTemplate inline), result [size − template + 1]². Throughput: the
+ * (tiled float32 FFT correlation + running window sums in float64: tiles, then output rows, split
+ * over the worker pool; one thread runs matchTemplate inline), result [size − template + 1]². Throughput: the
  * multiply-adds a direct evaluation would need, (size − t + 1)²·t², as "MAC".
  * Anchors: cv2.matchTemplate (TM_CCOEFF_NORMED), skimage.feature.match_template.
  */
