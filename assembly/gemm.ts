@@ -107,6 +107,30 @@ function packABlock(a: usize, aRs: i32, aCs: i32, mc: i32, kc: i32, dst: usize):
         store<u64>(d, load<u64>(s, 8), 8);
         store<u64>(d, load<u64>(s, 16), 16);
       }
+    } else if (ASC_FEATURE_SIMD && aCs === 1 && mr === MR) {
+      // Row-major A: 4 k steps of the 6 rows at a time, transposed in registers.
+      let p = 0;
+      for (; p + 4 <= kc; p += 4) {
+        const s = src + ((<usize>p) << 2);
+        const rs = (<usize>aRs) << 2;
+        const t0 = v128.load(s);
+        const t1 = v128.load(s + rs);
+        const t2 = v128.load(s + 2 * rs);
+        const t3 = v128.load(s + 3 * rs);
+        const e = v128.load(s + 4 * rs);
+        const f = v128.load(s + 5 * rs);
+        const lo = v128.shuffle<f32>(e, f, 0, 4, 1, 5); // [e0 f0 e1 f1]
+        const hi = v128.shuffle<f32>(e, f, 2, 6, 3, 7); // [e2 f2 e3 f3]
+        const d = dst + <usize>(p * MR) * 4;
+        transpose4(t0, t1, t2, t3, d, MR * 4);
+        store<u64>(d + 16, i64x2.extract_lane(lo, 0));
+        store<u64>(d + 16 + MR * 4, i64x2.extract_lane(lo, 1));
+        store<u64>(d + 16 + 2 * MR * 4, i64x2.extract_lane(hi, 0));
+        store<u64>(d + 16 + 3 * MR * 4, i64x2.extract_lane(hi, 1));
+      }
+      for (; p < kc; p++) {
+        for (let i = 0; i < MR; i++) store<f32>(dst + <usize>(p * MR + i) * 4, load<f32>(src + <usize>(i * aRs + p) * 4));
+      }
     } else {
       for (let i = 0; i < MR; i++) {
         if (i < mr) {
@@ -140,6 +164,20 @@ function packBBlock(b: usize, bRs: i32, bCs: i32, kc: i32, nc: i32, dst: usize):
           store<u64>(d, load<u64>(s, 24), 24);
         }
       }
+    } else if (ASC_FEATURE_SIMD && bRs === 1 && nr === NR) {
+      // B stored transposed ([n, k], e.g. im2col columns for the filter gradient): 4 k steps
+      // of the 8 columns at a time, transposed in registers.
+      const cs = (<usize>bCs) << 2;
+      let p = 0;
+      for (; p + 4 <= kc; p += 4) {
+        const s = src + ((<usize>p) << 2);
+        const d = dst + <usize>(p * NR) * 4;
+        transpose4(v128.load(s), v128.load(s + cs), v128.load(s + 2 * cs), v128.load(s + 3 * cs), d, NR * 4);
+        transpose4(v128.load(s + 4 * cs), v128.load(s + 5 * cs), v128.load(s + 6 * cs), v128.load(s + 7 * cs), d + 16, NR * 4);
+      }
+      for (; p < kc; p++) {
+        for (let j = 0; j < NR; j++) store<f32>(dst + <usize>(p * NR + j) * 4, load<f32>(src + <usize>(j * bCs + p) * 4));
+      }
     } else {
       for (let j = 0; j < NR; j++) {
         if (j < nr) {
@@ -152,6 +190,21 @@ function packBBlock(b: usize, bRs: i32, bCs: i32, kc: i32, nc: i32, dst: usize):
     }
     dst += <usize>(kc * NR) * 4;
   }
+}
+
+/**
+ * Rows a, b, c, d (4 floats each) written as columns: d0 + q * stride gets [a_q, b_q, c_q, d_q]
+ * for q < 4 (a 4 x 4 transpose in registers).
+ */
+function transpose4(a: v128, b: v128, c: v128, d: v128, dst: usize, stride: usize): void {
+  const t0 = v128.shuffle<f32>(a, b, 0, 4, 1, 5); // [a0 b0 a1 b1]
+  const t1 = v128.shuffle<f32>(a, b, 2, 6, 3, 7); // [a2 b2 a3 b3]
+  const t2 = v128.shuffle<f32>(c, d, 0, 4, 1, 5); // [c0 d0 c1 d1]
+  const t3 = v128.shuffle<f32>(c, d, 2, 6, 3, 7); // [c2 d2 c3 d3]
+  v128.store(dst, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
+  v128.store(dst + stride, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7));
+  v128.store(dst + 2 * stride, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5));
+  v128.store(dst + 3 * stride, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7));
 }
 
 /** C[6, 8] (row stride ldc elements) = (C +) Apanel[kc][6] * Bpanel[kc][8]. */
@@ -337,5 +390,171 @@ export function col2im_f32(colPtr: usize, geo: usize, c0: i32, cg: i32, dxPtr: u
         }
       }
     }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer epilogues and element-wise passes of the CNN engine (src/nn): the float32 fast paths
+// of the plain-TS loops they name, SIMD with scalar tails.
+
+/**
+ * y[b, o0 + co, q] = m[co, b*p + q] + bias[o0 + co] for co < mg, b < n, q < p: GEMM columns
+ * [mg, n*p] to NCHW [n, cTot, p] (reference: src/nn/im2col.ts, colsToNchw). biasPtr 0 = none.
+ */
+export function cols_to_nchw_f32(m: usize, n: i32, mg: i32, p: i32, o0: i32, cTot: i32, y: usize, biasPtr: usize): void {
+  for (let co = 0; co < mg; co++) {
+    const bv: f32 = biasPtr === 0 ? 0 : load<f32>(biasPtr + ((<usize>(o0 + co)) << 2));
+    for (let b = 0; b < n; b++) {
+      const src = m + ((<usize>(co * n * p + b * p)) << 2);
+      const dst = y + ((<usize>((b * cTot + o0 + co) * p)) << 2);
+      let q = 0;
+      if (ASC_FEATURE_SIMD) {
+        const bb = f32x4.splat(bv);
+        for (; q + 4 <= p; q += 4) v128.store(dst + ((<usize>q) << 2), f32x4.add(v128.load(src + ((<usize>q) << 2)), bb));
+      }
+      for (; q < p; q++) store<f32>(dst + ((<usize>q) << 2), load<f32>(src + ((<usize>q) << 2)) + bv);
+    }
+  }
+}
+
+/**
+ * m[co, b*p + q] = y[b, o0 + co, q] (reference: src/nn/im2col.ts, nchwToCols); when gbPtr is
+ * not 0 also gb[o0 + co] += sum over b, q of y (the bias gradient of dy).
+ */
+export function nchw_to_cols_f32(y: usize, n: i32, mg: i32, p: i32, o0: i32, cTot: i32, m: usize, gbPtr: usize): void {
+  for (let co = 0; co < mg; co++) {
+    let s: f32 = 0;
+    for (let b = 0; b < n; b++) {
+      const dst = m + ((<usize>(co * n * p + b * p)) << 2);
+      const src = y + ((<usize>((b * cTot + o0 + co) * p)) << 2);
+      memory.copy(dst, src, (<usize>p) << 2);
+      if (gbPtr !== 0) s += sum_f32(src, p);
+    }
+    if (gbPtr !== 0) {
+      const g = gbPtr + ((<usize>(o0 + co)) << 2);
+      store<f32>(g, load<f32>(g) + s);
+    }
+  }
+}
+
+/** Sum of x[0, n) (four SIMD lanes, then the tail; the order is fixed for a given n). */
+function sum_f32(x: usize, n: i32): f32 {
+  let i = 0;
+  let s: f32 = 0;
+  if (ASC_FEATURE_SIMD) {
+    let acc = f32x4.splat(0);
+    for (; i + 4 <= n; i += 4) acc = f32x4.add(acc, v128.load(x + ((<usize>i) << 2)));
+    s = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
+  }
+  for (; i < n; i++) s += load<f32>(x + ((<usize>i) << 2));
+  return s;
+}
+
+/** y = max(x, 0) elementwise over n floats (NaN stays NaN; reference: ReLU.forward). */
+export function relu_f32(x: usize, y: usize, n: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const z = f32x4.splat(0);
+    for (; i + 4 <= n; i += 4) v128.store(y + ((<usize>i) << 2), f32x4.max(v128.load(x + ((<usize>i) << 2)), z));
+  }
+  for (; i < n; i++) {
+    const v = load<f32>(x + ((<usize>i) << 2));
+    // biome-ignore lint/suspicious/noGlobalIsNan: AssemblyScript's isNaN<f32> builtin, not the JS global
+    store<f32>(y + ((<usize>i) << 2), v > 0 || isNaN(v) ? v : 0);
+  }
+}
+
+/** dx = x > 0 ? dy : 0 elementwise over n floats (reference: ReLU.backward). */
+export function relu_grad_f32(dy: usize, x: usize, dx: usize, n: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const z = f32x4.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      const o = (<usize>i) << 2;
+      v128.store(dx + o, v128.and(v128.load(dy + o), f32x4.gt(v128.load(x + o), z)));
+    }
+  }
+  for (; i < n; i++) {
+    const o = (<usize>i) << 2;
+    store<f32>(dx + o, load<f32>(x + o) > 0 ? load<f32>(dy + o) : 0);
+  }
+}
+
+/**
+ * 2 x 2 max pooling, stride 2, no padding, over `planes` planes [h, w] -> [oh, ow]; am gets
+ * the flat input index of each maximum (the first one in row-major window order wins, as in
+ * PyTorch; reference: src/nn/layers/pool.ts, pool2x2).
+ */
+export function maxpool2x2_f32(x: usize, planes: i32, h: i32, w: i32, oh: i32, ow: i32, y: usize, am: usize): void {
+  let o: usize = 0;
+  for (let plane = 0; plane < planes; plane++) {
+    const base = plane * h * w;
+    for (let oy = 0; oy < oh; oy++) {
+      const r0 = base + 2 * oy * w;
+      let ox = 0;
+      if (ASC_FEATURE_SIMD) {
+        // Four outputs at a time, branch-free: the same strict > comparisons in the same order.
+        const wv = i32x4.splat(w);
+        const one = i32x4.splat(1);
+        for (; ox + 4 <= ow; ox += 4) {
+          const s0 = x + ((<usize>(r0 + 2 * ox)) << 2);
+          const s1 = s0 + ((<usize>w) << 2);
+          const u0 = v128.load(s0);
+          const u1 = v128.load(s0, 16);
+          const l0 = v128.load(s1);
+          const l1 = v128.load(s1, 16);
+          const ia = i32x4.add(i32x4.splat(r0 + 2 * ox), i32x4(0, 2, 4, 6));
+          let best = v128.shuffle<f32>(u0, u1, 0, 2, 4, 6);
+          let idx = ia;
+          let v = v128.shuffle<f32>(u0, u1, 1, 3, 5, 7);
+          let m = f32x4.gt(v, best);
+          best = v128.bitselect(v, best, m);
+          idx = v128.bitselect(i32x4.add(ia, one), idx, m);
+          v = v128.shuffle<f32>(l0, l1, 0, 2, 4, 6);
+          m = f32x4.gt(v, best);
+          best = v128.bitselect(v, best, m);
+          idx = v128.bitselect(i32x4.add(ia, wv), idx, m);
+          v = v128.shuffle<f32>(l0, l1, 1, 3, 5, 7);
+          m = f32x4.gt(v, best);
+          best = v128.bitselect(v, best, m);
+          idx = v128.bitselect(i32x4.add(i32x4.add(ia, wv), one), idx, m);
+          v128.store(y + (o << 2), best);
+          v128.store(am + (o << 2), idx);
+          o += 4;
+        }
+      }
+      for (; ox < ow; ox++) {
+        let at = r0 + 2 * ox;
+        let best = load<f32>(x + ((<usize>at) << 2));
+        let v = load<f32>(x + ((<usize>(at + 1)) << 2));
+        if (v > best) {
+          best = v;
+          at = r0 + 2 * ox + 1;
+        }
+        const r1 = r0 + w + 2 * ox;
+        v = load<f32>(x + ((<usize>r1) << 2));
+        if (v > best) {
+          best = v;
+          at = r1;
+        }
+        v = load<f32>(x + ((<usize>(r1 + 1)) << 2));
+        if (v > best) {
+          best = v;
+          at = r1 + 1;
+        }
+        store<f32>(y + (o << 2), best);
+        store<i32>(am + (o << 2), at);
+        o++;
+      }
+    }
+  }
+}
+
+/** dx[0, size) = 0, then dx[am[i]] += dy[i] for i < count (the max-pool gradient). */
+export function maxpool_grad_f32(dy: usize, am: usize, count: i32, dx: usize, size: i32): void {
+  memory.fill(dx, 0, (<usize>size) << 2);
+  for (let i = 0; i < count; i++) {
+    const d = dx + ((<usize>load<i32>(am + ((<usize>i) << 2))) << 2);
+    store<f32>(d, load<f32>(d) + load<f32>(dy + ((<usize>i) << 2)));
   }
 }

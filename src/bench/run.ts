@@ -1,7 +1,7 @@
 /** Run one case of a workload (and its JS anchors): fresh data, warm-up, median of repeats. */
 import type { Timing, TimingOptions } from './timing.js';
 import { timeCalls } from './timing.js';
-import type { AnchorSpec, CaseParams, SetupOptions, Workload } from './workload.js';
+import type { AnchorSpec, CaseParams, PreparedAnchor, SetupOptions, Workload } from './workload.js';
 
 export interface CaseOptions extends SetupOptions, Omit<TimingOptions, 'repeats'> {
   /** Timed calls; default the workload's `repeats`, else 5. */
@@ -40,23 +40,32 @@ export async function runCase(workload: Workload, params: CaseParams, opts: Case
 
 /** An anchor's outcome: timed, or missing (not installed) — never a failure of the run. */
 export type AnchorResult =
-  | { name: string; status: 'ok'; median_ms: number; min_ms: number; ratio: number; runtime?: string }
+  | { name: string; status: 'ok'; median_ms: number; min_ms: number; ratio: number; runtime?: string; extrapolated?: number }
   | { name: string; status: 'missing'; reason: string }
   | { name: string; status: 'error'; reason: string };
 
-/** Time a JS anchor on the same case; a failed import is reported as missing. */
+/**
+ * Time a JS anchor on the same case; a failed import is reported as missing. An anchor that
+ * runs a fraction of the case has its times scaled up and `extrapolated` set to the factor.
+ */
 export async function runJsAnchor(
   anchor: Extract<AnchorSpec, { kind: 'js' }>,
   params: CaseParams,
   opts: CaseOptions & { repeats: number },
   convolabMs: number,
 ): Promise<AnchorResult> {
-  let call: () => unknown;
+  let prepared: PreparedAnchor;
   try {
-    call = await anchor.prepare(params, { seed: opts.seed, threads: opts.threads });
+    const p = await anchor.prepare(params, { seed: opts.seed, threads: opts.threads });
+    prepared = typeof p === 'function' ? { call: p } : p;
   } catch (err) {
     return { name: anchor.name, status: 'missing', reason: (err as Error).message ?? String(err) };
   }
-  const t = await timeCalls(call, opts);
-  return { name: anchor.name, status: 'ok', median_ms: t.median_ms, min_ms: t.min_ms, ratio: convolabMs / t.median_ms };
+  const t = await timeCalls(prepared.call, opts);
+  const scale = prepared.scale ?? 1;
+  const median_ms = t.median_ms * scale;
+  const out: AnchorResult = { name: anchor.name, status: 'ok', median_ms, min_ms: t.min_ms * scale, ratio: convolabMs / median_ms };
+  if (prepared.runtime !== undefined) out.runtime = prepared.runtime;
+  if (scale !== 1) out.extrapolated = scale;
+  return out;
 }

@@ -33,11 +33,25 @@ export type AnchorSpec =
       kind: 'js';
       name: string;
       /**
-       * Import the peer (e.g. `fft.js`) and prepare a case: returns the timed call. Throws when
-       * the package is not installed; the harness reports the anchor as missing.
+       * Import the peer (e.g. `fft.js`) and prepare a case: returns the timed call (or a
+       * PreparedAnchor). Throws when the package is not installed; the harness reports the
+       * anchor as missing.
        */
-      prepare(params: CaseParams, opts: SetupOptions): Promise<() => unknown>;
+      prepare(params: CaseParams, opts: SetupOptions): Promise<(() => unknown) | PreparedAnchor>;
     };
+
+/**
+ * A JS anchor too slow to run the whole case (e.g. TensorFlow.js's CPU backend on W8): the
+ * call does 1 / `scale` of the case's work, its times are multiplied by `scale` and the
+ * report marks them as extrapolated.
+ */
+export interface PreparedAnchor {
+  call: () => unknown;
+  /** The case's work divided by one call's (default 1). */
+  scale?: number;
+  /** What ran, shown in reports (e.g. the version and how the time was extrapolated). */
+  runtime?: string;
+}
 
 export interface Workload<State = unknown> {
   /** `W0`, `W1`, … */

@@ -53,6 +53,22 @@ describe('runJsAnchor', () => {
     if (r.status === 'ok') expect(r.ratio).toBeCloseTo(5 / r.median_ms, 9);
   });
 
+  it('runJsAnchor of a PreparedAnchor { call, scale, runtime } multiplies its times by scale and marks them extrapolated', async () => {
+    let calls = 0;
+    const r = await runJsAnchor(
+      { kind: 'js', name: 'slow', prepare: async () => ({ call: () => ++calls, scale: 1000, runtime: 'peer 1.0, 1/1000 of the case' }) },
+      { n: 4 },
+      { seed: 1, threads: 1, repeats: 3, warmup: 1, warmupMs: 0 },
+      5,
+    );
+    expect(calls).toBe(4);
+    expect(r).toMatchObject({ status: 'ok', extrapolated: 1000, runtime: 'peer 1.0, 1/1000 of the case' });
+    if (r.status === 'ok') {
+      expect(r.ratio).toBeCloseTo(5 / r.median_ms, 9);
+      expect(r.min_ms).toBeLessThanOrEqual(r.median_ms);
+    }
+  });
+
   it('runJsAnchor of a package that does not import is "missing"', async () => {
     const name = 'no-such-package-convolab';
     const r = await runJsAnchor(

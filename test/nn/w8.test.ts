@@ -14,4 +14,8 @@ describe('W8 workload', () => {
     expect(loss).toBeGreaterThan(1); // random labels: about ln 10
     expect(w8.work({ batches: 2 })).toEqual({ amount: 128 * referenceFlopsPerImage(), unit: 'FLOP' });
   });
+
+  it('w8.anchors are PyTorch (python) and TensorFlow.js CPU and WASM (js, extrapolated)', () => {
+    expect(w8.anchors.map((a) => `${a.kind}:${a.name}`)).toEqual(['python:torch', 'js:tfjs-cpu', 'js:tfjs-wasm']);
+  });
 });

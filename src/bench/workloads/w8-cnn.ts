@@ -4,7 +4,9 @@
  * `batches` batches of seeded random 28 x 28 images in [0, 1] with random labels (the time of
  * a step does not depend on the pixels; the full Fashion-MNIST epoch is 938 batches, and its
  * accuracy is measured by `convolab train`). Split over the worker pool, data parallel.
- * Anchor: PyTorch on the CPU, same network, optimiser, batch and threads (bench/anchors/nn_w8.py).
+ * Anchors: PyTorch on the CPU, same network, optimiser, batch and threads (bench/anchors/nn_w8.py);
+ * TensorFlow.js's CPU and WASM backends (src/bench/anchors/tfjs-w8.ts; a few small steps,
+ * extrapolated to the case and reported as such).
  */
 import { Rng } from '../../core/rng.js';
 import type { Dataset } from '../../nn/data.js';
@@ -12,6 +14,7 @@ import { modelFromSpec, type Sequential } from '../../nn/model.js';
 import { Adam } from '../../nn/optim.js';
 import { presetSpec } from '../../nn/presets.js';
 import { fit } from '../../nn/train.js';
+import { prepareTfjsW8 } from '../anchors/tfjs-w8.js';
 import type { CaseParams, SetupOptions, Workload } from '../workload.js';
 
 interface State {
@@ -59,5 +62,9 @@ export const w8: Workload<State> = {
     return h.epochs[0]?.loss;
   },
   work: (params) => ({ amount: Number(params.batches) * BATCH * referenceFlopsPerImage(), unit: 'FLOP' }),
-  anchors: [{ kind: 'python', name: 'torch', script: 'nn_w8.py', module: 'torch' }],
+  anchors: [
+    { kind: 'python', name: 'torch', script: 'nn_w8.py', module: 'torch' },
+    { kind: 'js', name: 'tfjs-cpu', prepare: (params, { seed }) => prepareTfjsW8('cpu', Number(params.batches), seed) },
+    { kind: 'js', name: 'tfjs-wasm', prepare: (params, { seed }) => prepareTfjsW8('wasm', Number(params.batches), seed) },
+  ],
 };

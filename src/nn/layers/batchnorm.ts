@@ -54,38 +54,51 @@ abstract class BatchNorm extends Layer {
     const g = this.gamma.value;
     const b = this.beta.value;
     this.trainedStep = ctx.training;
+    // Hot loops over one contiguous plane [p] at a time, with every property hoisted.
+    const training = ctx.training;
+    const update = training && ctx.updateStats !== false;
+    const mo = this.momentum;
+    const rm = this.runMean.value;
+    const rv = this.runVar.value;
+    const eps = this.eps;
+    const invStd = this.invStd;
     for (let ch = 0; ch < c; ch++) {
       let mean: number;
       let v: number;
-      if (ctx.training) {
+      if (training) {
         let s = 0;
-        for (let i = 0; i < n; i++) for (let q = 0; q < p; q++) s += xd[(i * c + ch) * p + q];
+        for (let i = 0; i < n; i++) {
+          const o = (i * c + ch) * p;
+          for (let q = o; q < o + p; q++) s += xd[q];
+        }
         mean = s / m;
         let ss = 0;
         for (let i = 0; i < n; i++) {
-          for (let q = 0; q < p; q++) {
-            const d = xd[(i * c + ch) * p + q] - mean;
+          const o = (i * c + ch) * p;
+          for (let q = o; q < o + p; q++) {
+            const d = xd[q] - mean;
             ss += d * d;
           }
         }
         v = ss / m;
-        if (ctx.updateStats !== false) {
-          const mo = this.momentum;
-          this.runMean.value[ch] = (1 - mo) * this.runMean.value[ch] + mo * mean;
-          this.runVar.value[ch] = (1 - mo) * this.runVar.value[ch] + mo * (m > 1 ? ss / (m - 1) : v);
+        if (update) {
+          rm[ch] = (1 - mo) * rm[ch] + mo * mean;
+          rv[ch] = (1 - mo) * rv[ch] + mo * (m > 1 ? ss / (m - 1) : v);
         }
       } else {
-        mean = this.runMean.value[ch];
-        v = this.runVar.value[ch];
+        mean = rm[ch];
+        v = rv[ch];
       }
-      const inv = 1 / Math.sqrt(v + this.eps);
-      this.invStd[ch] = inv;
+      const inv = 1 / Math.sqrt(v + eps);
+      invStd[ch] = inv;
+      const gc = g[ch];
+      const bc = b[ch];
       for (let i = 0; i < n; i++) {
-        for (let q = 0; q < p; q++) {
-          const at = (i * c + ch) * p + q;
-          const h = (xd[at] - mean) * inv;
-          xh[at] = h;
-          y[at] = g[ch] * h + b[ch];
+        const o = (i * c + ch) * p;
+        for (let q = o; q < o + p; q++) {
+          const h = (xd[q] - mean) * inv;
+          xh[q] = h;
+          y[q] = gc * h + bc;
         }
       }
     }
@@ -100,25 +113,30 @@ abstract class BatchNorm extends Layer {
     const d = dy.data;
     const xh = this.xhat.get(dy.dtype, dy.size);
     const dx = needDx ? this.dx.get(dy.dtype, dy.size) : null;
+    const gg = this.gamma.grad;
+    const bg = this.beta.grad;
+    const gv = this.gamma.value;
+    const invStd = this.invStd;
+    const trained = this.trainedStep;
     for (let ch = 0; ch < c; ch++) {
       let sdy = 0;
       let sdyx = 0;
       for (let i = 0; i < n; i++) {
-        for (let q = 0; q < p; q++) {
-          const at = (i * c + ch) * p + q;
-          sdy += d[at];
-          sdyx += d[at] * xh[at];
+        const o = (i * c + ch) * p;
+        for (let q = o; q < o + p; q++) {
+          sdy += d[q];
+          sdyx += d[q] * xh[q];
         }
       }
-      this.gamma.grad[ch] += sdyx;
-      this.beta.grad[ch] += sdy;
+      gg[ch] += sdyx;
+      bg[ch] += sdy;
       if (dx === null) continue;
-      const k = this.gamma.value[ch] * this.invStd[ch];
+      const k = gv[ch] * invStd[ch];
+      const km = k / m;
       for (let i = 0; i < n; i++) {
-        for (let q = 0; q < p; q++) {
-          const at = (i * c + ch) * p + q;
-          dx[at] = this.trainedStep ? (k / m) * (m * d[at] - sdy - xh[at] * sdyx) : k * d[at];
-        }
+        const o = (i * c + ch) * p;
+        if (trained) for (let q = o; q < o + p; q++) dx[q] = km * (m * d[q] - sdy - xh[q] * sdyx);
+        else for (let q = o; q < o + p; q++) dx[q] = k * d[q];
       }
     }
     return dx === null ? null : tensor(dy.shape, dx);

@@ -1,14 +1,15 @@
 /**
  * Conv2D: x [N, C, H, W] -> y [N, F, OH, OW], weight [F, C / groups, kh, kw] (PyTorch's
  * layout), bias [F]. Correlation, as in PyTorch / TensorFlow. Forward, input gradient and
- * filter gradient are each one GEMM per group over the whole batch (im2col.ts):
+ * filter gradient are each one GEMM per group and chunk of images (imagesPerGemm; im2col.ts),
+ * written below for the whole batch N:
  *   forward   Y_g [F/g, N*OH*OW]  = W_g [F/g, K] x col_g [K, N*OH*OW]     (K = C/g * kh * kw)
  *   filter    dW_g [F/g, K]      += dY_g x col_g^T
  *   input     dcol_g [K, N*OH*OW] = W_g^T x dY_g, then col2im
  */
 import { ArgumentError, ShapeError } from '../../core/errors.js';
 import { formatShape } from '../../core/shape.js';
-import { type ConvGeom, colsToNchw, nchwToCols } from '../im2col.js';
+import type { ConvGeom } from '../im2col.js';
 import { type ForwardContext, Layer, type LayerSpec, type Param, param } from '../layer.js';
 import { matmul } from '../matmul.js';
 import { Buffer, type Tensor, tensor } from '../tensor.js';
@@ -43,6 +44,16 @@ export function parsePadding(p: unknown, name = 'padding'): Padding {
   if (p === 'valid' || p === 'same') return p;
   return pair(p, name, nonNegInt);
 }
+
+/**
+ * Images per GEMM: the batch goes through im2col and the GEMMs a few images at a time, so the
+ * columns (K x images*OH*OW floats) stay near 1 MiB, in L2, instead of streaming through memory
+ * (the reference net's second conv: 5 images; its first: 18).
+ */
+export function imagesPerGemm(n: number, k: number, p: number): number {
+  return Math.max(1, Math.min(n, Math.floor(COL_BYTES / (4 * k * p))));
+}
+const COL_BYTES = 1 << 20;
 
 export class Conv2D extends Layer {
   readonly type = 'conv2d';
@@ -123,13 +134,21 @@ export class Conv2D extends Layer {
     const k = cg * g.kh * g.kw;
     const p = g.oh * g.ow;
     const y = this.out.get(x.dtype, n * this.filters * p); // [N, F, OH, OW]
-    for (let gi = 0; gi < G; gi++) {
-      const mm = matmul(x.dtype, fg, n * p, k, {}, x.size);
-      mm.a.set(this.weight.value.subarray(gi * fg * k, (gi + 1) * fg * k));
-      mm.x.set(x.data);
-      mm.im2col(g, gi * cg, cg); // col [K, N*OH*OW]
-      mm.run();
-      colsToNchw(mm.c, n, fg, p, gi * fg, this.filters, y, this.bias?.value);
+    const per = g.c * g.h * g.w;
+    const outPer = this.filters * p;
+    const step = imagesPerGemm(n, k, p);
+    for (let b0 = 0; b0 < n; b0 += step) {
+      const nb = Math.min(step, n - b0);
+      const xs = x.data.subarray(b0 * per, (b0 + nb) * per); // [nb, C, H, W]
+      const ys = y.subarray(b0 * outPer, (b0 + nb) * outPer); // [nb, F, OH, OW]
+      for (let gi = 0; gi < G; gi++) {
+        const mm = matmul(x.dtype, fg, nb * p, k, {}, xs.length, ys.length);
+        mm.a.set(this.weight.value.subarray(gi * fg * k, (gi + 1) * fg * k));
+        mm.x.set(xs);
+        mm.im2col({ ...g, n: nb }, gi * cg, cg); // col [K, nb*OH*OW]
+        mm.run();
+        mm.colsToNchw(nb, fg, p, gi * fg, this.filters, ys, this.bias?.value);
+      }
     }
     return tensor([n, this.filters, g.oh, g.ow], y);
   }
@@ -143,40 +162,39 @@ export class Conv2D extends Layer {
     const fg = this.filters / G;
     const k = cg * g.kh * g.kw;
     const p = g.oh * g.ow;
-    if (this.bias) {
-      const gb = this.bias.grad;
-      for (let i = 0; i < n; i++) {
-        for (let f = 0; f < this.filters; f++) {
-          const o = (i * this.filters + f) * p;
-          let s = 0;
-          for (let q = 0; q < p; q++) s += dy.data[o + q];
-          gb[f] += s;
-        }
+    const gw = this.weight.grad;
+    const per = g.c * g.h * g.w;
+    const outPer = this.filters * p;
+    const step = imagesPerGemm(n, k, p);
+    const dx = needDx ? this.dx.get(x.dtype, x.size) : null; // [N, C, H, W]
+    for (let b0 = 0; b0 < n; b0 += step) {
+      const nb = Math.min(step, n - b0);
+      const gc = { ...g, n: nb };
+      const xs = x.data.subarray(b0 * per, (b0 + nb) * per); // [nb, C, H, W]
+      const dys = dy.data.subarray(b0 * outPer, (b0 + nb) * outPer); // [nb, F, OH, OW]
+      for (let gi = 0; gi < G; gi++) {
+        const mm = matmul(x.dtype, fg, k, nb * p, { transB: true, accumulate: true }, xs.length, dys.length);
+        mm.nchwToCols(dys, nb, fg, p, gi * fg, this.filters, 'a', this.bias?.grad); // dY_g [F/g, nb*OH*OW]; bias gradient
+        mm.x.set(xs);
+        mm.im2col(gc, gi * cg, cg);
+        mm.c.set(gw.subarray(gi * fg * k, (gi + 1) * fg * k));
+        mm.run();
+        gw.set(mm.c, gi * fg * k);
+      }
+      if (dx === null) continue;
+      const dxs = dx.subarray(b0 * per, (b0 + nb) * per);
+      for (let gi = 0; gi < G; gi++) {
+        const mm = matmul(x.dtype, k, nb * p, fg, { transA: true }, xs.length, dys.length);
+        mm.a.set(this.weight.value.subarray(gi * fg * k, (gi + 1) * fg * k));
+        mm.nchwToCols(dys, nb, fg, p, gi * fg, this.filters, 'b');
+        mm.run(); // dcol [K, nb*OH*OW]
+        if (gi === 0) mm.x.fill(0);
+        else mm.x.set(dxs);
+        mm.col2im(gc, gi * cg, cg);
+        dxs.set(mm.x);
       }
     }
-    const gw = this.weight.grad;
-    for (let gi = 0; gi < G; gi++) {
-      const mm = matmul(x.dtype, fg, k, n * p, { transB: true, accumulate: true }, x.size);
-      nchwToCols(dy.data, n, fg, p, gi * fg, this.filters, mm.a);
-      mm.x.set(x.data);
-      mm.im2col(g, gi * cg, cg);
-      mm.c.set(gw.subarray(gi * fg * k, (gi + 1) * fg * k));
-      mm.run();
-      gw.set(mm.c, gi * fg * k);
-    }
-    if (!needDx) return null;
-    const dx = this.dx.get(x.dtype, x.size); // [N, C, H, W]
-    for (let gi = 0; gi < G; gi++) {
-      const mm = matmul(x.dtype, k, n * p, fg, { transA: true }, x.size);
-      mm.a.set(this.weight.value.subarray(gi * fg * k, (gi + 1) * fg * k));
-      nchwToCols(dy.data, n, fg, p, gi * fg, this.filters, mm.b);
-      mm.run(); // dcol [K, N*OH*OW]
-      if (gi === 0) mm.x.fill(0);
-      else mm.x.set(dx);
-      mm.col2im(g, gi * cg, cg);
-      dx.set(mm.x);
-    }
-    return tensor(x.shape, dx);
+    return dx === null ? null : tensor(x.shape, dx);
   }
 
   spec(): LayerSpec {

@@ -7,6 +7,7 @@ import { ShapeError } from '../../core/errors.js';
 import { formatShape } from '../../core/shape.js';
 import { type ForwardContext, Layer, type LayerSpec } from '../layer.js';
 import { Buffer, type Floats, type Tensor, tensor } from '../tensor.js';
+import { maxPool2x2F32, maxPoolGradF32 } from '../wasm-ops.js';
 import { expectRank, nonNegInt, pair } from './options.js';
 
 export interface Pool2DOptions {
@@ -63,7 +64,8 @@ export class MaxPool2D extends Pool2D {
     const xd = x.data;
     this.x = x;
     if (ph === 2 && pw === 2 && sh === 2 && sw === 2 && pt === 0 && pl === 0) {
-      pool2x2(xd, n * c, h, w, oh, ow, y, am);
+      if (xd instanceof Float32Array) maxPool2x2F32(xd, n * c, h, w, oh, ow, y as Float32Array, am);
+      else pool2x2(xd, n * c, h, w, oh, ow, y, am);
       return tensor([n, c, oh, ow], y);
     }
     let o = 0;
@@ -98,9 +100,14 @@ export class MaxPool2D extends Pool2D {
   backward(dy: Tensor, needDx: boolean): Tensor | null {
     if (!needDx) return null;
     const x = this.x as Tensor;
-    const dx = this.dx.zeros(x.dtype, x.size);
     const am = this.argmax;
     const d = dy.data;
+    if (d instanceof Float32Array) {
+      const dx = this.dx.get(x.dtype, x.size);
+      maxPoolGradF32(d, am, dx as Float32Array);
+      return tensor(x.shape, dx);
+    }
+    const dx = this.dx.zeros(x.dtype, x.size);
     for (let i = 0; i < d.length; i++) dx[am[i]] += d[i];
     return tensor(x.shape, dx);
   }
