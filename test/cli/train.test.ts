@@ -52,6 +52,19 @@ describe('convolab train', () => {
     expect(again.stdout).toMatch(/already trained for 2 epochs/);
   }, 60_000);
 
+  it('train --schedule cosine anneals the rate per epoch and resumes on the same curve', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convolab-train-'));
+    const full = await runCommand(train, ['--out', 'full', '--epochs', '2', '--schedule', 'cosine', '--json', ...SMALL], dir);
+    expect(JSON.parse(full.stdout).epochs.map((e: { lr: number }) => e.lr)).toEqual([1e-3, 5e-4]);
+    await runCommand(train, ['--out', 'part', '--epochs', '1', '--schedule', 'cosine', ...SMALL], dir);
+    await expect(runCommand(train, ['--out', 'part', '--epochs', '3', ...SMALL, '--resume'], dir)).rejects.toThrow(
+      /--epochs 3 differs from the checkpoint's 1/,
+    );
+    await expect(runCommand(train, ['--out', 'x', '--schedule', 'linear'], dir)).rejects.toThrow(
+      /option --schedule: expected constant \| cosine/,
+    );
+  }, 60_000);
+
   it('train --model model.json trains a described network; a mismatched one is refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'convolab-train-'));
     const spec = {

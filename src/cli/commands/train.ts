@@ -18,6 +18,7 @@ import { type ModelSpec, modelFromSpec, type Sequential } from '../../nn/model.j
 import { Adam } from '../../nn/optim.js';
 import { plotHistory } from '../../nn/plot.js';
 import { PRESETS, type PresetName, presetSpec } from '../../nn/presets.js';
+import { cosineSchedule } from '../../nn/schedule.js';
 import { decodeCheckpoint, encodeCheckpoint, loadModel, saveModel } from '../../nn/serialize.js';
 import { type EpochInfo, fit } from '../../nn/train.js';
 import { intOption } from '../args.js';
@@ -141,6 +142,8 @@ function fmt(e: EpochInfo, epochs: number, images: number): string {
   return `epoch ${e.epoch + 1}/${epochs}: loss ${e.loss.toFixed(4)} acc ${(e.accuracy * 100).toFixed(2)}%${val}, ${e.seconds.toFixed(1)} s (${Math.round(images / e.seconds)} images/s)\n`;
 }
 
+const SCHEDULES = ['constant', 'cosine'];
+
 async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
   const v = args.values;
   const dataset = (v.dataset as string | undefined) ?? 'fashion-mnist';
@@ -160,6 +163,11 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
   const limit = intOption(v, 'limit');
   const testLimit = intOption(v, 'test-limit');
   const augment = v.augment ? { shift: 2, flip: true } : undefined;
+  let schedule = (v.schedule as string | undefined) ?? 'constant';
+  if (!SCHEDULES.includes(schedule)) {
+    throw new UsageError(`option --schedule: expected ${SCHEDULES.join(' | ')}, got ${JSON.stringify(schedule)}`);
+  }
+  let baseLr = lr;
   const cacheDir = v.cache === undefined ? undefined : resolve(ctx.cwd, v.cache as string);
 
   const { train, test } = dataset === 'fashion-mnist' ? fashionData({ cacheDir, limit, testLimit }) : folderData(resolve(ctx.cwd, dataset));
@@ -177,13 +185,19 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
     initialEpoch = ck.epoch;
     history.push(...((ck.meta.history as EpochInfo[] | undefined) ?? []));
     // Continue with the checkpoint's seed and batch size (an exact resume needs both).
-    const m = ck.meta as { seed?: number; batch?: number };
+    const m = ck.meta as { seed?: number; batch?: number; schedule?: string; epochs?: number; lr?: number };
     if (m.seed !== undefined && v.seed !== undefined && m.seed !== seed)
       throw new ArgumentError(`--seed ${seed} differs from the checkpoint's ${m.seed}`, 'seed');
     if (m.batch !== undefined && v.batch !== undefined && m.batch !== batchSize)
       throw new ArgumentError(`--batch ${batchSize} differs from the checkpoint's ${m.batch}`, 'batch');
+    if (v.schedule !== undefined && (m.schedule ?? 'constant') !== schedule)
+      throw new ArgumentError(`--schedule ${schedule} differs from the checkpoint's ${m.schedule ?? 'constant'}`, 'schedule');
+    if (m.schedule === 'cosine' && m.epochs !== epochs)
+      throw new ArgumentError(`--epochs ${epochs} differs from the checkpoint's ${m.epochs}: its cosine schedule ends there`, 'epochs');
     seed = m.seed ?? seed;
     batchSize = m.batch ?? batchSize;
+    schedule = m.schedule ?? 'constant';
+    baseLr = m.lr ?? baseLr;
     if (initialEpoch >= epochs) {
       ctx.stdout(`${out}: already trained for ${initialEpoch} epochs (--epochs ${epochs})\n`);
       return 0;
@@ -204,7 +218,7 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
   }
   mkdirSync(dir, { recursive: true });
   if (!v.json) ctx.stderr(`${model.summary()}\n`);
-  const seedMeta = { seed, batch: batchSize, dataset, limit: limit ?? null };
+  const seedMeta = { seed, batch: batchSize, dataset, limit: limit ?? null, schedule, epochs, lr: baseLr };
   const bar = createProgress(ctx, 'train', Math.ceil(train.count / batchSize));
   // biome-ignore lint/suspicious/noFocusedTests: fit() is the training call, not a focused test
   const result = await fit(model, train, {
@@ -215,6 +229,7 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
     optimizer,
     validation: test,
     augment,
+    schedule: schedule === 'cosine' ? cosineSchedule(baseLr, epochs) : undefined,
     initialEpoch,
     signal: ctx.signal,
     onBatch: (b) => {
@@ -252,6 +267,7 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
           accuracy: e.accuracy,
           test_loss: e.valLoss,
           test_accuracy: e.valAccuracy,
+          lr: e.lr,
           seconds: e.seconds,
         })),
         accuracy: last?.valAccuracy,
@@ -267,7 +283,7 @@ export const command: Command = {
   name: 'train',
   summary: 'train a convolutional network on Fashion-MNIST (model, checkpoints, history in DIR)',
   usage:
-    'train --out DIR [--model reference|strong|model.json] [--epochs N] [--batch 64] [--lr 1e-3] [--seed S] [--threads T] [--resume] [--json]',
+    'train --out DIR [--model reference|strong|model.json] [--epochs N] [--batch 64] [--lr 1e-3] [--schedule constant|cosine] [--seed S] [--threads T] [--resume] [--json]',
   details: () =>
     [
       'Writes DIR/model.json and DIR/weights.bin (the model), DIR/checkpoint.bin (replaced atomically after',
@@ -279,7 +295,7 @@ export const command: Command = {
   examples: [
     'convolab train --model reference --epochs 3 --out runs/ref',
     'convolab train --epochs 5 --out runs/ref --resume',
-    'convolab train --model strong --augment --epochs 10 --threads 2 --out runs/strong',
+    'convolab train --model strong --augment --schedule cosine --epochs 9 --threads 2 --out runs/strong',
     'convolab train --limit 200 --test-limit 100 --epochs 2 --out runs/tiny --json',
     'convolab train --dataset my-photos/ --model reference --epochs 10 --out runs/photos',
   ],
@@ -293,6 +309,11 @@ export const command: Command = {
     epochs: { type: 'string', valueName: 'N', description: 'total epochs (default 3)' },
     batch: { type: 'string', valueName: 'B', description: 'batch size (default 64)' },
     lr: { type: 'string', valueName: 'LR', description: 'Adam learning rate (default 1e-3)' },
+    schedule: {
+      type: 'string',
+      valueName: 'S',
+      description: 'learning rate per epoch: constant (default) or cosine (from --lr down to 0 after the last epoch)',
+    },
     seed: { type: 'string', valueName: 'S', description: 'seed of initialisation, order, dropout, augmentation (default 0)' },
     threads: { type: 'string', valueName: 'T', description: 'worker threads (default CONVOLAB_THREADS or the core count)' },
     out: { type: 'string', valueName: 'DIR', description: 'output directory (required)' },
