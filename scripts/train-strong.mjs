@@ -67,7 +67,9 @@ const onEpoch = (e) => {
   lib.writeFileAtomic(join(out, 'curves.png'), lib.encodePng(lib.plotHistory(history)));
 };
 
-console.log(`${model.summary()}\nbudget ${budget} s, ${threads} threads, seed ${seed}, lr ${lr}, augment ${JSON.stringify(augment ?? 'none')}`);
+console.log(
+  `${model.summary()}\nbudget ${budget} s, ${threads} threads, seed ${seed}, lr ${lr}, augment ${JSON.stringify(augment ?? 'none')}`,
+);
 const common = { batchSize: 64, seed, threads, optimizer, validation: test, augment, onEpoch };
 await lib.fit(model, train, { ...common, epochs: 1 });
 const perEpoch = elapsed(); // data loading, training and evaluation of the first epoch
