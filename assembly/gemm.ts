@@ -128,18 +128,9 @@ function packABlock(a: usize, aRs: i32, aCs: i32, mc: i32, kc: i32, dst: usize):
         store<u64>(d + 16 + 2 * MR * 4, i64x2.extract_lane(hi, 0));
         store<u64>(d + 16 + 3 * MR * 4, i64x2.extract_lane(hi, 1));
       }
-      for (; p < kc; p++) {
-        for (let i = 0; i < MR; i++) store<f32>(dst + <usize>(p * MR + i) * 4, load<f32>(src + <usize>(i * aRs + p) * 4));
-      }
+      packPanel(src, aRs, 1, p, kc, MR, MR, dst);
     } else {
-      for (let i = 0; i < MR; i++) {
-        if (i < mr) {
-          const s = src + <usize>(i * aRs) * 4;
-          for (let p = 0; p < kc; p++) store<f32>(dst + <usize>(p * MR + i) * 4, load<f32>(s + <usize>(p * aCs) * 4));
-        } else {
-          for (let p = 0; p < kc; p++) store<f32>(dst + <usize>(p * MR + i) * 4, 0);
-        }
-      }
+      packPanel(src, aRs, aCs, 0, kc, MR, mr, dst);
     }
     dst += <usize>(kc * MR) * 4;
   }
@@ -175,20 +166,23 @@ function packBBlock(b: usize, bRs: i32, bCs: i32, kc: i32, nc: i32, dst: usize):
         transpose4(v128.load(s), v128.load(s + cs), v128.load(s + 2 * cs), v128.load(s + 3 * cs), d, NR * 4);
         transpose4(v128.load(s + 4 * cs), v128.load(s + 5 * cs), v128.load(s + 6 * cs), v128.load(s + 7 * cs), d + 16, NR * 4);
       }
-      for (; p < kc; p++) {
-        for (let j = 0; j < NR; j++) store<f32>(dst + <usize>(p * NR + j) * 4, load<f32>(src + <usize>(j * bCs + p) * 4));
-      }
+      packPanel(src, bCs, 1, p, kc, NR, NR, dst);
     } else {
-      for (let j = 0; j < NR; j++) {
-        if (j < nr) {
-          const s = src + <usize>(j * bCs) * 4;
-          for (let p = 0; p < kc; p++) store<f32>(dst + <usize>(p * NR + j) * 4, load<f32>(s + <usize>(p * bRs) * 4));
-        } else {
-          for (let p = 0; p < kc; p++) store<f32>(dst + <usize>(p * NR + j) * 4, 0);
-        }
-      }
+      packPanel(src, bCs, bRs, 0, kc, NR, nr, dst);
     }
     dst += <usize>(kc * NR) * 4;
+  }
+}
+
+/**
+ * Steps [p0, kc) of one panel, element by element: dst[p * width + i] = src[i * lineStride + p * stepStride]
+ * for the `valid` lines i < valid, 0 for the lines past them (the edge panel of a block).
+ */
+function packPanel(src: usize, lineStride: i32, stepStride: i32, p0: i32, kc: i32, width: i32, valid: i32, dst: usize): void {
+  for (let i = 0; i < width; i++) {
+    const s = src + <usize>(i * lineStride) * 4;
+    if (i < valid) for (let p = p0; p < kc; p++) store<f32>(dst + <usize>(p * width + i) * 4, load<f32>(s + <usize>(p * stepStride) * 4));
+    else for (let p = p0; p < kc; p++) store<f32>(dst + <usize>(p * width + i) * 4, 0);
   }
 }
 
