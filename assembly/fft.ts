@@ -1476,3 +1476,72 @@ function scalar8_c64(
   cstore32(o + 6 * os, b2r - e2r, b2i - e2i, tw32(tw, 8, i, 6), i);
   cstore32(o + 7 * os, b3r - e3r, b3i - e3i, tw32(tw, 8, i, 7), i);
 }
+
+// ---- complex64 helpers of the threaded four-step (longtask.ts) -----------------------------
+
+/**
+ * twiddle_block_c128 on complex64 data: a[r][c] *= e^{∓2πi·r·(c0+c)/n}, the root from the same
+ * float64 tables (hi[q >> shift] · lo[q & mask]), the product computed in float64 and rounded once.
+ */
+export function twiddle_block_c64(a: usize, rows: i32, batch: i32, rs: i32, c0: i32, n: i32, hi: usize, lo: usize, shift: i32): void {
+  const mask = (1 << shift) - 1;
+  for (let r = 0; r < rows; r++) {
+    const row = a + ((<usize>r * <usize>rs) << 3);
+    let q = (<i64>r * <i64>c0) % <i64>n;
+    for (let c = 0; c < batch; c++) {
+      const qi = <i32>q;
+      const h = hi + ((<usize>(qi >> shift)) << 4);
+      const l = lo + ((<usize>(qi & mask)) << 4);
+      const p = row + ((<usize>c) << 3);
+      const hr = load<f64>(h);
+      const hi_ = load<f64>(h + 8);
+      const lr = load<f64>(l);
+      const li = load<f64>(l + 8);
+      const wr = hr * lr - hi_ * li;
+      const wi = hr * li + hi_ * lr;
+      const zr = <f64>load<f32>(p);
+      const zi = <f64>load<f32>(p + 4);
+      store<f32>(p, <f32>(zr * wr - zi * wi));
+      store<f32>(p + 4, <f32>(zr * wi + zi * wr));
+      q += r;
+      if (q >= n) q -= n;
+    }
+  }
+}
+
+/** transpose_rows_c128 for 8-byte complex64 elements: dst[k·ds + t] = src[t·count + k]. */
+export function transpose_rows_c64(src: usize, rows: i32, count: i32, dst: usize, ds: i32): void {
+  const rowBytes = (<usize>count) << 3;
+  const db = (<usize>ds) << 3;
+  for (let k = 0; k < count; k++) {
+    const s = src + ((<usize>k) << 3);
+    const d = dst + <usize>k * db;
+    for (let t = 0; t < rows; t++) store<i64>(d + ((<usize>t) << 3), load<i64>(s + <usize>t * rowBytes));
+  }
+}
+
+/**
+ * Bins k and h − k of the real split (r2c_split_c128 / _c64, the one-bin form) for k0 <= k < k1
+ * <= h/2 + 1 (k = 0 gives bins 0 and h): one share of the threaded split. z, x, w as there,
+ * addressed with the full-length offsets; `single`: complex64 data and table.
+ */
+export function r2c_split_range(z: usize, x: usize, w: usize, h: i32, k0: i32, k1: i32, single: i32): void {
+  for (let k = k0; k < k1; k++) {
+    const m = h - k;
+    if (single) {
+      split1_c64(z, x, w, h, k);
+      if (m !== k) split1_c64(z, x, w, h, m);
+    } else {
+      split1_c128(z, x, w, h, k);
+      if (m !== k) split1_c128(z, x, w, h, m);
+    }
+  }
+}
+
+/** Z_k of the inverse split (c2r_join_c128 / _c64, the one-bin form) for k0 <= k < k1 <= h: one share. */
+export function c2r_join_range(x: usize, z: usize, w: usize, h: i32, k0: i32, k1: i32, single: i32): void {
+  for (let k = k0; k < k1; k++) {
+    if (single) join1_c64(x, z, w, h, k);
+    else join1_c128(x, z, w, h, k);
+  }
+}

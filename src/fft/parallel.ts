@@ -39,6 +39,7 @@ import {
 } from './api.js';
 import { checkArray, checkAxis, checkLength, checkNorm, checkReal, normScale, resolveAxes } from './args.js';
 import { complexPlan } from './cache.js';
+import { type LongStepArgs, longSingle, longSplit } from './longtask.js';
 import { ND_COLUMN_ALIGN, type NdStepArgs, stepOutLength } from './task.js';
 import { WasmRadixPlan32 } from './wasm.js';
 import { ndSupported } from './wasmnd.js';
@@ -81,10 +82,17 @@ export function releaseFftScratch(): void {
 }
 
 /**
- * Arrays smaller than this many points run the synchronous call even when threads > 1: measured
- * here, rfft2 of 1024² (2^20) costs twice the CPU on 2 threads and is no faster. Tests lower it.
+ * Where the threaded calls take the pool (tests lower these):
+ * - `points`: arrays smaller than this run the synchronous call even when threads > 1 — measured
+ *   here, rfft2 of 1024² (2^20) costs twice the CPU on 2 threads and is no faster;
+ * - `long`: one 1-D complex line at least this long is itself split over the pool (the four-step
+ *   phases of longtask.ts); shorter lines, and batches of lines, are not. Measured here (CPU ms
+ *   of all threads, complex128 / complex64): 2^20 costs 38 / 21 threaded against 22.5 / 10.6 for
+ *   the sync radix passes — no gain possible on 2 cores; 2^22 costs 173 / 100 against 147 / 75,
+ *   so two free cores should finish it in ≈ 0.6–0.75 of the sync time (the wall-clock check
+ *   needs a quiet machine: see src/fft/README.md).
  */
-export const PARALLEL_MIN: { points: number } = { points: 1 << 21 };
+export const PARALLEL_MIN: { points: number; long: number } = { points: 1 << 21, long: 1 << 22 };
 
 /** Shares per step: a few per thread, so a worker slowed by other load leaves work to the others. */
 const sharesPer = (threads: number): number => 4 * threads;
@@ -103,6 +111,12 @@ async function transformAsync(
   const threads = resolveThreads(opts.threads);
   if (opts.signal?.aborted) throw new AbortError();
   const steps = planSteps(a.shape, s, axes, kind, inverse);
+  if (threads > 1 && steps.length === 1) {
+    const n1 = longCase(a, steps[0]);
+    if (n1 > 0) return longAsync(a, steps[0], n1, normScale(norm, steps[0].n, inverse), threads, opts.signal);
+    // a single line shorter than PARALLEL_MIN.long: splitting lines over the pool gains nothing
+    if (a.size === a.shape[steps[0].axis]) return sync();
+  }
   // one thread: the synchronous call is the same computation (same bits) without the copies
   if (threads === 1 || a.size < PARALLEL_MIN.points || ndEngine(a.size, steps.length) === null || !ndSupported(a.shape, steps))
     return sync();
@@ -173,6 +187,81 @@ async function transformAsync(
     data.set(cur);
   }
   return new NDArray(lanes === 2 ? complexOf(precision) : precision, dims, data as Float64Array);
+}
+
+/** The complex length of a step's kernels: n for c2c, n/2 for real steps (even n). */
+const complexLength = (st: { kind: Kind; n: number }): number => (st.kind === 'c2c' ? st.n : st.n / 2);
+
+/** The split n1 when `a` is one long line that longAsync takes (complex in for c2c), else 0. */
+function longCase(a: NDArray, st: { kind: Kind; axis: number; n: number }): number {
+  const len = a.shape[st.axis];
+  if (a.size !== len) return 0; // not a single line
+  if (st.kind === 'c2c' && (!isComplex(a.dtype) || len !== st.n)) return 0;
+  if (st.kind === 'r2c' && (st.n % 2 !== 0 || len !== st.n)) return 0;
+  if (st.kind === 'c2r' && (st.n % 2 !== 0 || len !== st.n / 2 + 1 || !isComplex(a.dtype))) return 0;
+  const h = complexLength(st);
+  if (h < PARALLEL_MIN.long || ndEngine(a.size, 1) === null) return 0;
+  return longSplit(h);
+}
+
+/**
+ * One long line split over the pool, in the phases of longtask.ts: (c2r: the join of the half
+ * spectrum into Z,) columns in place on a spare shared copy (or read where the input lies when it
+ * is already shared in the kernels' precision), rows written transposed, (r2c: the split of Z
+ * into the half spectrum). The result is a fresh SharedArrayBuffer.
+ */
+async function longAsync(
+  a: NDArray,
+  st: { kind: Kind; axis: number; n: number; inverse: boolean },
+  n1: number,
+  scale: number,
+  threads: number,
+  signal?: AbortSignal,
+): Promise<NDArray> {
+  const h = complexLength(st);
+  const precision = precisionOf(a);
+  const single = precision === 'float32' && longSingle(h, n1);
+  const source = a.data as Real;
+  const direct = source.buffer instanceof SharedArrayBuffer && (single ? source instanceof Float32Array : source instanceof Float64Array);
+  const pool = getPool({ threads });
+  const parts = sharesPer(threads);
+  const base = { n: h, n1, inverse: st.inverse, scale: 1 };
+  const phase = (long: LongStepArgs['long'], src: Real, dst: Real, ranges: [number, number][], s = 1) =>
+    Promise.all(
+      ranges.map(([lo, hi]) => pool.run('fft.ndStep', { ...base, long, src, dst, lo, hi, scale: s } satisfies LongStepArgs, { signal })),
+    );
+  const spares: Real[] = [];
+  const take = (size: number) => {
+    const b = borrow(single, size);
+    spares.push(b);
+    return b;
+  };
+  let input = source;
+  if (!direct) {
+    input = take(source.length);
+    input.set(source);
+  }
+  const work = st.kind === 'c2r' || direct ? take(2 * h) : input;
+  if (st.kind === 'c2r') await phase(0, input, work, splitRange(h, parts));
+  const cols = splitRange(h / n1, parts, ND_COLUMN_ALIGN);
+  await phase(1, st.kind === 'c2r' ? work : input, work, cols);
+  const rowsOut = st.kind === 'r2c' ? take(2 * h) : sharedArray(single, 2 * h);
+  await phase(2, work, rowsOut, splitRange(n1, parts), st.kind === 'r2c' ? 1 : scale);
+  let dst = rowsOut;
+  if (st.kind === 'r2c') {
+    dst = sharedArray(single, 2 * (h + 1));
+    await phase(3, rowsOut, dst, splitRange(Math.floor(h / 2) + 1, parts), scale);
+  }
+  for (const b of spares) giveBack(b);
+  let data: Real = dst;
+  if (!single && precision === 'float32') {
+    data = sharedArray(true, dst.length);
+    data.set(dst);
+  }
+  const shape = [...a.shape];
+  shape[st.axis] = st.kind === 'r2c' ? h + 1 : st.kind === 'c2r' ? st.n : h;
+  const dtype = st.kind === 'c2r' ? precision : complexOf(precision);
+  return new NDArray(dtype, shape, data as Float64Array);
 }
 
 async function manyAsync(

@@ -17,6 +17,7 @@
  * 'fft.ndStep'. A leaf module: it must not import the pool.
  */
 import { WorkerError } from '../core/errors.js';
+import { type LongStepArgs, longStepTask } from './longtask.js';
 import { wasmEngine } from './wasm.js';
 import { type NdStep, ROW_CHUNK_BYTES, runNdIn } from './wasmnd.js';
 
@@ -49,8 +50,9 @@ export interface NdStepArgs {
 /** Output length along the step's axis. */
 export const stepOutLength = (st: NdStep): number => (st.kind === 'r2c' ? st.n / 2 + 1 : st.n);
 
-/** Runs one share of a step; returns the number of lines transformed. */
-export function ndStepTask(a: NdStepArgs): number {
+/** Runs one share of a step (or of a phase of one long transform, longtask.ts); returns the number of lines transformed. */
+export function ndStepTask(a: NdStepArgs | LongStepArgs): number {
+  if ('long' in a) return longStepTask(a);
   const engine = wasmEngine();
   if (engine === null) throw new WorkerError('fft.ndStep: the WebAssembly FFT kernels are not available in this worker');
   const [, nIn, inner] = a.dims;

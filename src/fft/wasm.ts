@@ -65,6 +65,10 @@ export interface FftExports {
   c2r_join_c64(x: number, z: number, w: number, h: number): void;
   scale_f32(a: number, count: number, s: number): void;
   widen_f32(x: number, z: number, count: number): void;
+  twiddle_block_c64(a: number, rows: number, batch: number, rs: number, c0: number, n: number, hi: number, lo: number, shift: number): void;
+  transpose_rows_c64(src: number, rows: number, count: number, dst: number, ds: number): void;
+  r2c_split_range(z: number, x: number, w: number, h: number, k0: number, k1: number, single: number): void;
+  c2r_join_range(x: number, z: number, w: number, h: number, k0: number, k1: number, single: number): void;
 }
 
 interface Resident {
@@ -217,10 +221,13 @@ export class WasmEngine {
   c2c32(plan: WasmRadixPlan32, input: Float32Array, out: Float32Array, bwd: boolean): void {
     const n = plan.n;
     const tables = this.table(plan);
-    const [a, s1, s2, o] = this.buffers([8 * n, 8 * n, 8 * n, 8 * n]);
+    const two = WasmEngine.twoBuffers && plan.stages.length > 1;
+    const [a, s1, s2, o4] = this.buffers(two ? [8 * n, 8 * n] : [8 * n, 8 * n, 8 * n, 8 * n]);
     const buf = this.k.memory.buffer;
     new Float32Array(buf, a, 2 * n).set(input.length === 2 * n ? input : input.subarray(0, 2 * n));
-    this.radix32(plan, tables, 1, a, 1, o, 1, bwd, s1, s2);
+    // two buffers: as in c2c
+    const o = two ? (plan.stages.length % 2 === 1 ? s1 : a) : o4;
+    this.radix32(plan, tables, 1, a, 1, o, 1, bwd, s1, two ? a : s2);
     out.set(new Float32Array(buf, o, 2 * n));
   }
 
@@ -268,11 +275,24 @@ export class WasmEngine {
     }
     const n = plan.n;
     const tables = this.table(plan);
+    if (WasmEngine.twoBuffers && plan.stages.length > 1) {
+      // two buffers instead of four: the passes ping-pong between a and s1, the input's buffer
+      // reused once the first pass has read it (half the memory touched per call)
+      const [a, s1, g] = this.buffers([16 * n, 16 * n, 32 * plan.maxP]);
+      this.load(input, a, 2 * n);
+      const o = plan.stages.length % 2 === 1 ? s1 : a;
+      this.radix(plan, tables, 1, a, 1, o, 1, bwd, s1, a, g);
+      this.store(o, out, 2 * n);
+      return;
+    }
     const [a, s1, s2, o, g] = this.buffers([16 * n, 16 * n, 16 * n, 16 * n, 32 * plan.maxP]);
     this.load(input, a, 2 * n);
     this.radix(plan, tables, 1, a, 1, o, 1, bwd, s1, s2, g);
     this.store(o, out, 2 * n);
   }
+
+  /** Single transforms ping-pong between two buffers (see c2c); a switch for measurements. */
+  static twoBuffers = true;
 
   /**
    * Bluestein: X_k = w_k Σ_j (x_j w_j) conj(w_{k−j}), w_k = e^{−πik²/n}, as a circular convolution

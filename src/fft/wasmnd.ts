@@ -33,6 +33,13 @@ export interface NdStep {
 export const ND_BLOCK: { columns: number | undefined } = { columns: undefined };
 const BAND = 512;
 const BAND_BYTES = 32 << 20;
+/**
+ * Real lines of at least `min` points ping-pong between their input and one scratch (rowLines),
+ * touching three line buffers instead of four. Measured (CPU, alternated, two runs): irfft(rfft(x))
+ * of 2^21 float64 0 to −5 %, float32 −4 to −14 %, 2^23 float64 −3 to −4 % — small, against a ±4 %
+ * order bias seen at 65536 where nothing changes. `on` is a switch for measurements.
+ */
+export const ND_TWO: { on: boolean; min: number } = { on: true, min: 1 << 18 };
 /** Input bytes per chunk of lines when the first step runs along the last axis (copy in and passes in cache). */
 export const ROW_CHUNK_BYTES = 256 << 10;
 /** Columns per band for lines of n elements of `cb` bytes: at most BAND, the scratch under BAND_BYTES, at least 32. */
@@ -215,15 +222,19 @@ export function runNdIn(
       return;
     }
     const w = engine.table(P.split(n));
+    const two = ND_TWO.on && n >= ND_TWO.min;
     for (let l = l0; l < l1; l++) {
       if (st.kind === 'r2c') {
-        P.radix(engine, plan, tables, 1, cur + rb * l * n, 1, c, 1, false, scratch);
+        // the line's input is free once the first pass read it: the passes ping-pong between it and
+        // s1 (a line of 2^20 points touches three buffers instead of four)
+        const line = cur + rb * l * n;
+        P.radix(engine, plan, tables, 1, line, 1, c, 1, false, two ? { ...scratch, s2: line } : scratch);
         if (single) k.r2c_split_c64(c, other + cb * l * (h + 1), w, h);
         else k.r2c_split_c128(c, other + cb * l * (h + 1), w, h);
       } else {
         if (single) k.c2r_join_c64(cur + cb * l * (h + 1), c, w, h);
         else k.c2r_join_c128(cur + cb * l * (h + 1), c, w, h);
-        P.radix(engine, plan, tables, 1, c, 1, other + rb * l * n, 1, true, scratch);
+        P.radix(engine, plan, tables, 1, c, 1, other + rb * l * n, 1, true, two ? { ...scratch, s2: c } : scratch);
       }
     }
   };

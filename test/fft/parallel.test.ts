@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortError, NDArray } from '../../src/core/index.js';
-import { fft, fft2, fftn, ifftn, irfft2, rfft, rfft2, rfftn } from '../../src/fft/api.js';
+import { fft, fft2, fftn, ifft, ifftn, irfft, irfft2, rfft, rfft2, rfftn } from '../../src/fft/api.js';
 import {
   fft2Async,
   fftAsync,
   fftnAsync,
+  ifftAsync,
   ifftnAsync,
   irfft2Async,
+  irfftAsync,
   PARALLEL_MIN,
   rfft2Async,
   rfftAsync,
@@ -17,12 +19,13 @@ import { randomBuffer, relErr } from './helpers.js';
 
 // These tests start real Node workers from dist/parallel/: run `npx tsc -p tsconfig.build.json` first.
 // small arrays so the tests stay quick: take the pool for any size
-const defaultMin = PARALLEL_MIN.points;
+const defaultMin = { ...PARALLEL_MIN };
 beforeAll(() => {
   PARALLEL_MIN.points = 0;
+  PARALLEL_MIN.long = 0;
 });
 afterAll(async () => {
-  PARALLEL_MIN.points = defaultMin;
+  Object.assign(PARALLEL_MIN, defaultMin);
   await destroyPools();
 });
 
@@ -152,5 +155,132 @@ describe('fftAsync', () => {
   });
   it('fftAsync(a, { threads: 0 }) throws an ArgumentError naming threads', async () => {
     await expect(fftAsync(rand([64, 128], 'complex128', 1), { threads: 0 })).rejects.toThrow(/threads/);
+  });
+});
+
+describe('fftAsync (one long line: the four-step split)', () => {
+  const sizes = [1 << 20, (1 << 18) * 3, 5 ** 8];
+  it('fftAsync(complex128 n = 2^20, 2^18·3, 5^8, { threads: 2 | 3 }) equals fft to rounding; 2 and 3 threads give the same bits', async () => {
+    for (const n of sizes) {
+      const a = rand([n], 'complex128', n);
+      const sync = fft(a);
+      const one = await fftAsync(a, { threads: 1 }); // the sync call itself
+      expect(bits(one)).toEqual(bits(sync));
+      const two = await fftAsync(a, { threads: 2 });
+      expect(two.dtype).toBe('complex128');
+      expect(two.shape).toEqual([n]);
+      expect(two.data.buffer instanceof SharedArrayBuffer).toBe(true);
+      expect(relErr(two.data, sync.data), `n=${n}`).toBeLessThan(1e-14);
+      expect(bits(await fftAsync(a, { threads: 3 }))).toEqual(bits(two));
+    }
+  });
+  it('fftAsync(complex64 n = 2^20 (float32 kernels), 2^18·3, 5^8 (float64 inside), { threads: 2 | 3 }) equals fft to float32 rounding', async () => {
+    for (const n of sizes) {
+      const a = rand([n], 'complex64', n + 1);
+      const sync = fft(a);
+      const two = await fftAsync(a, { threads: 2 });
+      expect(two.dtype).toBe('complex64');
+      expect(two.data).toBeInstanceOf(Float32Array);
+      expect(relErr(two.data, sync.data), `n=${n}`).toBeLessThan(n === 1 << 20 ? 1e-6 : 1e-7);
+      expect(bits(await fftAsync(a, { threads: 3 }))).toEqual(bits(two));
+    }
+  });
+  it('fftAsync of tones at 2^20 (exactly known spectrum) is within 1e-12 (float64) and 5e-6 (float32) relative', async () => {
+    const n = 1 << 20;
+    const x = new Float64Array(2 * n);
+    const X = new Float64Array(2 * n);
+    for (const [m, amp] of [
+      [3, 1],
+      [70001, 0.5],
+      [n - 5, 2],
+    ]) {
+      for (let j = 0; j < n; j++) {
+        const t = (2 * Math.PI * ((m * j) % n)) / n;
+        x[2 * j] += amp * Math.cos(t);
+        x[2 * j + 1] += amp * Math.sin(t);
+      }
+      X[2 * m] = amp * n;
+    }
+    expect(relErr((await fftAsync(new NDArray('complex128', [n], x), { threads: 2 })).data, X)).toBeLessThan(1e-12);
+    expect(relErr((await fftAsync(new NDArray('complex64', [n], Float32Array.from(x)), { threads: 2 })).data, X)).toBeLessThan(5e-6);
+  });
+  it('ifftAsync(fftAsync(a)) returns a for every norm, and matches ifft / fft with that norm', async () => {
+    const n = (1 << 18) * 3;
+    const a = rand([n], 'complex128', 21);
+    for (const norm of ['backward', 'ortho', 'forward'] as const) {
+      const f = await fftAsync(a, { threads: 2, norm });
+      expect(relErr(f.data, fft(a, { norm }).data), norm).toBeLessThan(1e-14);
+      const back = await ifftAsync(f, { threads: 2, norm });
+      expect(relErr(back.data, ifft(f, { norm }).data), norm).toBeLessThan(1e-14);
+      expect(relErr(back.data, a.data), norm).toBeLessThan(1e-14);
+    }
+    const a32 = rand([1 << 20], 'complex64', 22);
+    const back32 = await ifftAsync(await fftAsync(a32, { threads: 2, norm: 'ortho' }), { threads: 2, norm: 'ortho' });
+    expect(relErr(back32.data, a32.data)).toBeLessThan(5e-6);
+  });
+  it('fftAsync(a on a SharedArrayBuffer, { threads: 2 }) reads it where it is and leaves it unchanged', async () => {
+    const plain = rand([1 << 16], 'complex128', 23);
+    const shared = new Float64Array(new SharedArrayBuffer(plain.data.byteLength));
+    shared.set(plain.data);
+    const two = await fftAsync(new NDArray('complex128', [1 << 16], shared), { threads: 2 });
+    expect(relErr(two.data, fft(plain).data)).toBeLessThan(1e-14);
+    expect(Array.from(shared)).toEqual(Array.from(plain.data));
+  });
+  it('fftAsync(a long line, { threads: 2 }) under PARALLEL_MIN.long, prime or real runs the sync call (an ordinary buffer back)', async () => {
+    const a = rand([1 << 16], 'complex128', 24);
+    PARALLEL_MIN.long = 1 << 17;
+    PARALLEL_MIN.points = 1 << 21;
+    try {
+      const r = await fftAsync(a, { threads: 2 });
+      expect(r.data.buffer instanceof SharedArrayBuffer).toBe(false);
+      expect(bits(r)).toEqual(bits(fft(a)));
+    } finally {
+      PARALLEL_MIN.long = 0;
+      PARALLEL_MIN.points = 0;
+    }
+    const prime = rand([65537], 'complex128', 25);
+    expect(bits(await fftAsync(prime, { threads: 2 }))).toEqual(bits(fft(prime)));
+    const real = rand([1 << 16], 'float64', 26);
+    expect(bits(await fftAsync(real, { threads: 2 }))).toEqual(bits(fft(real)));
+  });
+  it('fftAsync(2^20, { threads: 2, signal }) aborted while its tasks run rejects with an AbortError; the pool still works', async () => {
+    const a = rand([1 << 20], 'complex128', 27);
+    const ctl = new AbortController();
+    const p = fftAsync(a, { threads: 2, signal: ctl.signal });
+    ctl.abort();
+    await expect(p).rejects.toBeInstanceOf(AbortError);
+    const small = rand([1 << 14], 'complex128', 28);
+    expect(relErr((await fftAsync(small, { threads: 2 })).data, fft(small).data)).toBeLessThan(1e-14);
+  });
+});
+
+describe('rfftAsync / irfftAsync (one long real line: the four-step on the half-length complex transform)', () => {
+  it('rfftAsync(float64 and float32 n = 2^20, 2^18·3, 2·5^8, { threads: 2 | 3, norm }) equals rfft to rounding; irfftAsync inverts it', async () => {
+    for (const n of [1 << 20, (1 << 18) * 3, 2 * 5 ** 8]) {
+      for (const dtype of ['float64', 'float32'] as const) {
+        const a = rand([n], dtype, n + 3);
+        const tol = dtype === 'float64' ? 1e-14 : n === 1 << 20 ? 1e-6 : 1e-7;
+        for (const norm of n === 1 << 20 ? (['backward', 'forward'] as const) : (['ortho'] as const)) {
+          const sync = rfft(a, { norm });
+          const two = await rfftAsync(a, { threads: 2, norm });
+          expect(two.dtype).toBe(dtype === 'float64' ? 'complex128' : 'complex64');
+          expect(two.shape).toEqual([n / 2 + 1]);
+          expect(relErr(two.data, sync.data), `${n} ${dtype} ${norm}`).toBeLessThan(tol);
+          expect(bits(await rfftAsync(a, { threads: 3, norm }))).toEqual(bits(two));
+          const back = await irfftAsync(two, { threads: 2, norm, n });
+          expect(back.dtype).toBe(dtype);
+          expect(back.shape).toEqual([n]);
+          expect(relErr(back.data, irfft(two, { norm, n }).data), `${n} ${dtype} ${norm}`).toBeLessThan(tol);
+          expect(relErr(back.data, a.data)).toBeLessThan(dtype === 'float64' ? 1e-14 : 5e-6);
+          expect(bits(await irfftAsync(two, { threads: 3, norm, n }))).toEqual(bits(back));
+        }
+      }
+    }
+  });
+  it('rfftAsync(odd n) and irfftAsync(a, { n: odd }) run the sync call', async () => {
+    const a = rand([100001], 'float64', 31);
+    expect(bits(await rfftAsync(a, { threads: 2 }))).toEqual(bits(rfft(a)));
+    const spec = rfft(a);
+    expect(bits(await irfftAsync(spec, { threads: 2, n: 100001 }))).toEqual(bits(irfft(spec, { n: 100001 })));
   });
 });

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setFftBackend } from '../../src/fft/backend.js';
 import { ComplexPlan } from '../../src/fft/plan.js';
-import { FOUR_STEP_MIN, fourStepSplit, WasmFourStep, WasmRadixPlan, wasmEngine } from '../../src/fft/wasm.js';
+import { FOUR_STEP_MIN, fourStepSplit, WasmEngine, WasmFourStep, WasmRadixPlan, wasmEngine } from '../../src/fft/wasm.js';
 import { randomBuffer, relErr } from './helpers.js';
 
 // radix 4, 2, 3, 5, generic 7 / 11 / 13, mixed, Bluestein (inner plan in wasm), sizes 1 and 2
@@ -27,6 +27,27 @@ describe.each(['wasm', 'wasm-scalar'] as const)('%s backend', (backend) => {
         bwd ? plan.backward(x, got) : plan.forward(x, got);
         expect(relErr(got, want), `n=${n} bwd=${bwd}`).toBeLessThan(1e-14);
       }
+    }
+  });
+  it('plan.forward with WasmEngine.twoBuffers on and off gives the same bits (odd and even pass counts, complex64 too)', () => {
+    setFftBackend(backend);
+    try {
+      for (const n of [8, 64, 96, 512, 4096, 1 << 15, 1 << 16]) {
+        const plan = new ComplexPlan(n);
+        const x = randomBuffer(2 * n, n + 1);
+        const x32 = Float32Array.from(x);
+        const run = (two: boolean) => {
+          WasmEngine.twoBuffers = two;
+          const a = new Float64Array(2 * n);
+          const b = new Float32Array(2 * n);
+          plan.forward(x, a);
+          plan.backward(x32, b);
+          return [...a, ...b];
+        };
+        expect(run(true), `n=${n}`).toEqual(run(false));
+      }
+    } finally {
+      WasmEngine.twoBuffers = true;
     }
   });
   it('plan.forward(x, x) in place and NaN propagation', () => {

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { NDArray } from '../../src/core/ndarray.js';
 import { fft, fft2, fftn, ifftn, irfft, irfft2, irfftn, rfft, rfft2, rfftn } from '../../src/fft/api.js';
 import { setFftBackend } from '../../src/fft/backend.js';
-import { ndSupported } from '../../src/fft/wasmnd.js';
+import { ND_TWO, ndSupported } from '../../src/fft/wasmnd.js';
 import { randomBuffer, relErr } from './helpers.js';
 
 afterAll(() => setFftBackend('auto'));
@@ -72,6 +72,26 @@ describe.each(['wasm', 'wasm-scalar'] as const)('%s N-D path', (backend) => {
       expect(relErr(got.data, want.data)).toBeLessThan(want.dtype === 'complex64' || want.dtype === 'float32' ? 1e-6 : 1e-14);
     });
   }
+});
+
+describe('ND_TWO', () => {
+  it('rfft / irfft of a 2^18 line (float64 and float32) give the same bits with ND_TWO on and off', () => {
+    setFftBackend('auto');
+    try {
+      for (const dtype of ['float64', 'float32'] as const) {
+        const x = randomBuffer(1 << 18, 9);
+        const a = new NDArray(dtype, [1 << 18], dtype === 'float32' ? Float32Array.from(x) : x);
+        const run = (on: boolean) => {
+          ND_TWO.on = on;
+          const f = rfft(a);
+          return [...f.data, ...irfft(f).data];
+        };
+        expect(run(true)).toEqual(run(false));
+      }
+    } finally {
+      ND_TWO.on = true;
+    }
+  });
 });
 
 describe('ndSupported', () => {
