@@ -148,9 +148,10 @@ function countZeros(words: Uint32Array, f64: boolean): number {
 /**
  * Pick a method for convolving x with k (same rank; for [C,H,W] with a 2-D kernel pass one
  * channel's plane and multiply, or pass the arrays as they are: the leading axis counts as
- * a batch). Returns the choice, every cost, and why methods were ruled out.
+ * a batch). Returns the choice, every cost, and why methods were ruled out. `scan: false`
+ * skips the accuracy scan of the operands (a guess from the costs alone, assuming it passes).
  */
-export function chooseMethod(x: NDArray, k: NDArray, opts: { mode?: ConvMode } = {}): MethodChoice {
+export function chooseMethod(x: NDArray, k: NDArray, opts: { mode?: ConvMode; scan?: boolean } = {}): MethodChoice {
   const mode = opts.mode ?? 'full';
   let batch = 1;
   let xShape = [...x.shape];
@@ -196,6 +197,7 @@ export function chooseMethod(x: NDArray, k: NDArray, opts: { mode?: ConvMode } =
   let scanned = false;
   const scan = (): void => {
     scanned = true;
+    if (opts.scan === false) return;
     const small = Math.max(smallFraction(k, eps), smallFraction(x, eps));
     if (small === Number.POSITIVE_INFINITY) fftReason = 'an operand holds NaN or Inf, which FFT would spread to every output';
     else if (small > 0.01) fftReason = 'operand values span too many orders of magnitude for FFT accuracy (scipy issue 22390)';

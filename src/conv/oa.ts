@@ -84,7 +84,7 @@ export function osWasm(engine: WasmEngine, xp: Real, plan: OsPlan, start: number
   const O = out.length;
   const bins2 = Kf.length; // 2 (B/2 + 1)
   const view = (at: number, count: number): Float64Array => new Float64Array(engine.k.memory.buffer, at, count);
-  const prod = new Float64Array(batch * bins2); // [batch, B/2 + 1] complex
+  const prod = prodScratch(batch * bins2); // [batch, B/2 + 1] complex
   const last = Math.min(b1, Math.ceil(O / S));
   for (let bb = b0; bb < last; bb += batch) {
     const rows = Math.min(batch, last - bb);
@@ -119,6 +119,13 @@ export function osWasm(engine: WasmEngine, xp: Real, plan: OsPlan, start: number
       out.set(res.subarray(r * B + K - 1, r * B + K - 1 + Math.min(S, O - t0)), t0);
     }
   }
+}
+
+/** osWasm's product buffer, reused from call to call (calls on one thread run one at a time). */
+let PROD = new Float64Array(0);
+function prodScratch(n: number): Float64Array {
+  if (PROD.length !== n) PROD = new Float64Array(n);
+  return PROD;
 }
 
 /** overlapSaveBlocks one block at a time on the low-level plan API: the reference osWasm must match. */

@@ -3,29 +3,37 @@
  * planes (a [H, W] array, or each channel of a [C, H, W] image) split by output rows over
  * the worker pool. The input and output are shared with the workers through
  * SharedArrayBuffers: pass arrays made with `zeros(shape, dtype, true)` to avoid copies (an
- * input on an ordinary buffer is copied once into shared memory; a new output is allocated
- * shared; an `out` on an ordinary buffer is filled from a shared one at the end).
+ * input on an ordinary buffer is copied into pooled shared memory; an `out` on an ordinary
+ * buffer is filled from pooled shared memory as tasks finish). A new output is shared where the
+ * workers write it in place — the direct / separable row paths, and outputs of 64 MiB or more —
+ * and ordinary elsewhere, filled from a pooled shared buffer (sharedLikely, Lease: memory stays
+ * flat over many calls).
  *
  * A long 1-D real signal under `oa` splits its overlap-save blocks over the pool (oa.ts); a
  * 2-D real plane under a tiled `fft` splits its tiles (tiles.ts).
  *
  * Deterministic: each output row (block) is computed by the same kernel in the same order
  * whatever the split, so 1 and N threads give identical bits. Other cases (N-D, complex,
- * `fft`, kernel banks) run on the calling thread, as `convolve` does.
+ * untiled `fft`, kernel banks) run on the calling thread, as `convolve` does.
  */
+import { itemSize } from '../core/dtype.js';
 import type { NDArray } from '../core/ndarray.js';
+import { sizeOf } from '../core/shape.js';
 import { getPool } from '../parallel/get-pool.js';
 import { splitRange } from '../parallel/split.js';
 import { resolveThreads } from '../parallel/threads.js';
-import { convolve, correlate, type PlanePlan, planPlane, prepareCall, runPlan } from './convolve.js';
+import { validSwapNeeded } from '../ref/convBoundary.js';
+import { chooseMethod } from './choose.js';
+import { convolve, correlate, type PlanePlan, type PreparedCall, planPlane, prepareCall, resultOf, runPlan } from './convolve.js';
 import type { DirectParams } from './direct.js';
 import { fast2dEligible } from './fast2d.js';
 import { fftTiles, oaInput } from './fft.js';
-import { osBlocks } from './oa.js';
-import type { ConvOptions } from './options.js';
+import { osBlockLength, osBlocks } from './oa.js';
+import { type ConvMethod, type ConvOptions, resolveOptions } from './options.js';
+import { isShared, Lease, settle } from './shared-pool.js';
 import type { Os1dArgs } from './task1d.js';
 import { chargeGc, type Rows2dArgs, type Tiles2dArgs } from './task2d.js';
-import { tileKernelSpectrum } from './tiles.js';
+import { type TilePlan, tileKernelSpectrum } from './tiles.js';
 
 export interface AsyncConvOptions extends ConvOptions {
   /** Cancels the queued and running row tasks (the promise rejects with an AbortError). */
@@ -42,17 +50,7 @@ export function correlateAsync(x: NDArray, k: NDArray, opts: AsyncConvOptions = 
   return runAsync(x, k, opts, true);
 }
 
-const isShared = (a: ArrayBufferView): boolean => typeof SharedArrayBuffer !== 'undefined' && a.buffer instanceof SharedArrayBuffer;
-
-/** `a`'s data on a SharedArrayBuffer (itself when it already is; a new one is charged to the GC). */
-function sharedCopy<T extends Float32Array | Float64Array>(a: T): T {
-  if (isShared(a)) return a;
-  const Ctor = a.constructor as { new (b: SharedArrayBuffer): T };
-  chargeGc(a.byteLength);
-  const s = new Ctor(new SharedArrayBuffer(a.byteLength));
-  s.set(a);
-  return s;
-}
+type Real = Float32Array | Float64Array;
 
 type RowsPlan = Rows2dArgs['plan'];
 
@@ -78,114 +76,212 @@ function chunksOf(rows: number, threads: number, kh: number): number {
 
 const isRealFloat = (a: NDArray): boolean => a.dtype === 'float32' || a.dtype === 'float64';
 
-/** 1-D overlap-save with its blocks split over the pool (the block grid is fixed: same bits as 1 thread). */
+/**
+ * 1-D overlap-save with its blocks split over the pool (the block grid is fixed: same bits as 1
+ * thread). The workers write `out` itself when `direct` (the caller's shared array, or a large
+ * new one: see sharedLikely), else a pooled buffer whose blocks are copied into `out` as each
+ * task finishes.
+ */
 async function overlapSaveParallel(
   x: NDArray,
   k: NDArray,
   out: NDArray,
+  direct: boolean,
+  fresh: boolean,
   p: DirectParams,
   threads: number,
   signal?: AbortSignal,
 ): Promise<void> {
   const { xp, start } = oaInput(x, k, p);
   const kd = Float64Array.from(k.data);
-  const xs = sharedCopy(xp);
-  const os = isShared(out.data) ? (out.data as Float32Array | Float64Array) : sharedCopy(out.data as Float32Array | Float64Array);
+  const lease = new Lease();
+  const xs = lease.shared(xp);
+  const od = out.data as Real;
+  const os = direct ? od : lease.take(od, od.length);
   const blocks = osBlocks(kd.length, out.size);
+  const S = osBlockLength(kd.length) - kd.length + 1; // output samples per block
   const pool = getPool({ threads });
-  await Promise.all(
-    splitRange(blocks, 4 * threads).map(([b0, b1]) => {
-      const args: Os1dArgs = { xp: xs, k: kd, start, out: os, b0, b1 };
-      return pool.run('conv.os1d', args, { signal });
-    }),
-  );
-  if (os !== out.data) (out.data as Float32Array | Float64Array).set(os);
+  if (fresh && direct) chargeGc(od.byteLength); // see sharedLikely
+  const jobs = splitRange(blocks, 4 * threads).map(async ([b0, b1]) => {
+    const args: Os1dArgs = { xp: xs, k: kd, start, out: os, b0, b1, fresh: fresh && direct };
+    await pool.run('conv.os1d', args, { signal });
+    if (os !== od) od.set(os.subarray(b0 * S, Math.min(b1 * S, od.length)), b0 * S);
+  });
+  await settle(jobs, lease);
+}
+
+/** Copy the output tiles [t0, t1) of a plane [O0, O1] from `src` into `dst`. */
+function copyTiles(src: Real, dst: Real, plan: TilePlan, O: readonly number[], t0: number, t1: number): void {
+  const [T0, T1] = plan.T;
+  for (let t = t0; t < t1; t++) {
+    const i0 = Math.floor(t / plan.tiles[1]) * T0;
+    const j0 = (t % plan.tiles[1]) * T1;
+    const cols = Math.min(T1, O[1] - j0);
+    for (let i = i0, end = Math.min(i0 + T0, O[0]); i < end; i++) dst.set(src.subarray(i * O[1] + j0, i * O[1] + j0 + cols), i * O[1] + j0);
+  }
 }
 
 async function runAsync(x: NDArray, k: NDArray, opts: AsyncConvOptions, corr: boolean): Promise<NDArray> {
   const threads = resolveThreads(opts.threads);
   if (threads === 1) return corr ? correlate(x, k, opts) : convolve(x, k, opts);
-  const call = prepareCall(x, k, opts, true);
-  const { o, p, out } = call;
-  // a new shared output, or a shared copy of an ordinary `out`: allocated for this call
-  const freshOut = opts.out === undefined || !isShared(opts.out.data);
+  const fresh = opts.out === undefined; // `out` is new, allocated for this call
+  const call = prepareCall(x, k, opts, fresh && sharedLikely(x, k, opts));
+  const { o, p } = call;
   if (call.bank) return corr ? correlate(x, k, opts) : convolve(x, k, opts);
-  const plans = call.planes.map((pl) => planPlane(pl.x, k, pl.out, p, o.method, corr));
-  const pool = getPool({ threads });
+  // `auto`: each plane is planned from the costs alone and its tasks start at once; the accuracy
+  // scan of its input (an O(n) pass, chooseMethod) runs here meanwhile. In the rare case the scan
+  // changes the choice, the plane is computed again with the method it gives.
+  const guesses = call.planes.map((pl) => (o.method === 'auto' ? guessMethod(pl.x, k, p.mode) : undefined));
+  const plans = call.planes.map((pl, i) => planPlane(pl.x, k, pl.out, p, guesses[i] ?? o.method, corr));
+  const done = runPlans(call, plans, fresh, threads, opts.signal);
+  // (the scan only ever rules FFT methods out: any other guess stands)
+  const wrong = guesses.map((g, i) => (g === 'fft' || g === 'oa') && chooseMethod(call.planes[i].x, k, { mode: p.mode }).method !== g);
+  await done;
+  if (wrong.some(Boolean)) {
+    const again = call.planes.map((pl, i) => (wrong[i] ? planPlane(pl.x, k, pl.out, p, 'auto', corr) : undefined));
+    await runPlans(
+      { ...call, planes: call.planes.filter((_, i) => wrong[i]) },
+      again.filter((pl) => pl !== undefined),
+      fresh,
+      threads,
+      opts.signal,
+    );
+  }
+  return call.out;
+}
+
+/**
+ * `auto`'s choice for a plane without the accuracy scan (chooseMethod's costs alone), or
+ * undefined where planPlane decides on other operands (valid's swap: the kernel is the larger).
+ */
+function guessMethod(x: NDArray, k: NDArray, mode: DirectParams['mode']): ConvMethod | undefined {
+  if (mode === 'valid' && validSwapNeeded(x.shape, k.shape)) return undefined;
+  return chooseMethod(x, k, { mode, scan: false }).method;
+}
+
+/** Start the tasks of `plans` (one per plane of `call`) and resolve once `call.out` holds them. */
+async function runPlans(call: PreparedCall, plans: PlanePlan[], fresh: boolean, threads: number, signal?: AbortSignal): Promise<void> {
+  const { p, out } = call;
   const plan0 = plans[0];
   if (plans.length === 1 && plan0.method === 'oa' && plan0.x.ndim === 1 && isRealFloat(plan0.x) && isRealFloat(out)) {
-    await overlapSaveParallel(plan0.x, plan0.k, out, p, threads, opts.signal);
-    return out;
+    const od = out.data as Real;
+    await overlapSaveParallel(
+      plan0.x,
+      plan0.k,
+      call.planes[0].out,
+      isShared(od) && (!fresh || od.byteLength >= IN_PLACE_BYTES),
+      fresh,
+      p,
+      threads,
+      signal,
+    );
+    return;
   }
-  // valid's operand swap (plan.x is then the kernel) stays on this thread
-  const rows = plans.map((plan, i) => (plan.x === call.planes[i].x ? rowsPlan(plan, call.planes[i].out) : undefined));
-  // the input and output as seen by the workers
-  const xShared = rows.some((r) => r !== undefined) ? sharedCopy(x.data as Float32Array | Float64Array) : undefined;
-  let outSharedCache: Float32Array | Float64Array | undefined;
-  const sharedOut = (): Float32Array | Float64Array => {
-    outSharedCache ??= isShared(out.data) ? (out.data as Float32Array | Float64Array) : sharedCopy(out.data as Float32Array | Float64Array);
-    return outSharedCache;
+  // what each plane runs on the pool: output rows (direct, separable) or tiles (tiled FFT); else
+  // it runs here (valid's operand swap, where plan.x is the kernel, too)
+  const work = plans.map((plan, i): PlaneWork | undefined => {
+    const plane = call.planes[i];
+    if (plan.x !== plane.x) return undefined;
+    const rows = rowsPlan(plan, plane.out);
+    if (rows !== undefined) return { rows };
+    if (plan.method !== 'fft') return undefined;
+    const tiles = fftTiles(plan.x, plan.k, plane.out, p);
+    return tiles === undefined ? undefined : { tiles, k: plan.k };
+  });
+  // The workers write `out` itself when it is the caller's shared array, or a new shared one that
+  // only row tasks write (W3: no copy; rows2dTask charges its rows to the workers' GC). Else they
+  // write a pooled buffer, whose part of each task is copied into `out` as the task finishes.
+  const od = out.data as Real;
+  const direct = isShared(od) && (!fresh || od.byteLength >= IN_PLACE_BYTES || work.every((w) => w === undefined || 'rows' in w));
+  const lease = new Lease();
+  let target: Real | undefined;
+  const sharedOut = (): Real => {
+    target ??= direct ? od : lease.take(od, od.length);
+    return target;
   };
+  const pool = getPool({ threads });
   const jobs: Promise<unknown>[] = [];
-  const pooled = plans.map(() => false); // planes the workers write (into the shared output)
-  let xAt = 0;
-  let outAt = 0;
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i];
     const plane = call.planes[i];
-    const r = rows[i];
-    const tiles = r === undefined && plan.method === 'fft' && plan.x === plane.x ? fftTiles(plan.x, plan.k, plane.out, p) : undefined;
-    const k2 = plan.method === 'separable' ? undefined : plan.k;
-    if (tiles !== undefined && k2 !== undefined) {
-      // tiled FFT: tiles split over the pool; the (maybe padded) input is shared once
-      const xs = sharedCopy(tiles.xp.data as Float32Array | Float64Array);
+    const w = work[i];
+    const [oh, ow] = plane.out.shape;
+    const dst = plane.out.data as Real; // a view of `out`
+    const outAt = (dst.byteOffset - od.byteOffset) / dst.BYTES_PER_ELEMENT;
+    if (w === undefined) runPlan(plan, plane.out, p);
+    else if ('tiles' in w) {
+      // tiled FFT: tiles split over the pool; the (maybe padded) input and the spectrum shared once
+      const { xp, start, plan: tp, work: precision } = w.tiles;
+      const xs = lease.shared(xp.data as Real);
       const ov = sharedOut().subarray(outAt, outAt + plane.out.size);
-      const count = tiles.plan.tiles[0] * tiles.plan.tiles[1];
-      const spec = sharedCopy(tileKernelSpectrum(k2, tiles.plan.B, tiles.work).data as Float32Array | Float64Array);
-      for (const [t0, t1] of splitRange(count, 4 * threads)) {
+      const spec = lease.shared(tileKernelSpectrum(w.k, tp.B, precision).data as Real);
+      // one task per tile (up to 16 per thread): the last one to finish holds up the call by one tile at most
+      const count = tp.tiles[0] * tp.tiles[1];
+      for (const [t0, t1] of splitRange(count, Math.min(count, 16 * threads))) {
         const args: Tiles2dArgs = {
           xp: xs,
-          xShape: [tiles.xp.shape[0], tiles.xp.shape[1]],
-          k: Float64Array.from(k2.data),
-          kShape: [k2.shape[0], k2.shape[1]],
-          plan: tiles.plan,
-          start: [tiles.start[0], tiles.start[1]],
+          xShape: [xp.shape[0], xp.shape[1]],
+          k: NO_KERNEL,
+          kShape: [w.k.shape[0], w.k.shape[1]],
+          plan: tp,
+          start: [start[0], start[1]],
           out: ov,
-          oShape: [plane.out.shape[0], plane.out.shape[1]],
+          oShape: [oh, ow],
           t0,
           t1,
           spec,
+          fresh: fresh && direct,
         };
-        jobs.push(pool.run('conv.tiles2d', args, { signal: opts.signal }));
+        const job = pool.run('conv.tiles2d', args, { signal: signal });
+        jobs.push(direct ? job : job.then(() => copyTiles(ov, dst, tp, [oh, ow], t0, t1)));
       }
-      pooled[i] = true;
-    } else if (r === undefined || xShared === undefined) runPlan(plan, plane.out, p);
-    else {
-      pooled[i] = true;
-      const [h, w] = plan.x.shape;
-      const [oh, ow] = plane.out.shape;
-      const xv = xShared.subarray(xAt, xAt + h * w);
+    } else {
+      const [h, wd] = plan.x.shape;
+      const xv = lease.shared(plan.x.data as Real);
       const ov = sharedOut().subarray(outAt, outAt + oh * ow);
+      const r = w.rows;
       for (const [r0, r1] of splitRange(oh, chunksOf(oh, threads, r.method === 'separable' ? r.col.length : 1))) {
-        const args: Rows2dArgs = { x: xv, xShape: [h, w], out: ov, oShape: [oh, ow], g: p, plan: r, r0, r1, fresh: freshOut };
-        jobs.push(pool.run('conv.rows2d', args, { signal: opts.signal }));
+        const args: Rows2dArgs = { x: xv, xShape: [h, wd], out: ov, oShape: [oh, ow], g: p, plan: r, r0, r1, fresh: fresh && direct };
+        const job = pool.run('conv.rows2d', args, { signal: signal });
+        jobs.push(direct ? job : job.then(() => dst.set(ov.subarray(r0 * ow, r1 * ow), r0 * ow)));
       }
     }
-    xAt += plane.x.size;
-    outAt += plane.out.size;
   }
   // a new shared output: charged once the workers run, so the collection it may bring on overlaps them
-  if (opts.out === undefined && isShared(out.data)) chargeGc(out.data.byteLength);
-  await Promise.all(jobs);
-  const outShared = outSharedCache;
-  if (outShared !== undefined && outShared !== out.data) {
-    // the workers wrote the shared copy; planes computed here wrote `out` itself
-    let at = 0;
-    for (let i = 0; i < plans.length; i++) {
-      const n = call.planes[i].out.size;
-      if (pooled[i]) (out.data as Float32Array | Float64Array).set(outShared.subarray(at, at + n), at);
-      at += n;
-    }
-  }
-  return out;
+  if (fresh && isShared(od)) chargeGc(od.byteLength);
+  await settle(jobs, lease);
 }
+
+/**
+ * Whether a new output should be shared, written by the workers in place: on the row paths
+ * (direct, separable), and for outputs of IN_PLACE_BYTES or more, whose copy would cost more
+ * than the FFT paths gain from it. Otherwise the FFT paths return an ordinary array, filled from
+ * a pooled shared one as tasks finish: V8 counts its bytes, so dead outputs are collected in
+ * time, where a dead shared output (0 bytes to V8, and held by every worker it was sent to until
+ * that worker collects) could pile up; a shared output in place is charged to the GC
+ * (task2d.ts chargeGc), which frees it in time only when each charge is large (W3's 64 MiB).
+ * A guess for `auto` (chooseMethod's costs on the whole input, without its accuracy scan); a
+ * wrong one costs a copy or some memory, never a wrong result.
+ */
+function sharedLikely(x: NDArray, k: NDArray, opts: ConvOptions): boolean {
+  try {
+    const o = resolveOptions(opts);
+    if (k.ndim === 4) return false; // a kernel bank runs here (convolve), into an output of its own
+    const { shape, dtype } = resultOf(x, k, o.mode);
+    if (sizeOf(shape) * itemSize(dtype) >= IN_PLACE_BYTES) return true;
+    if (o.method !== 'auto') return o.method === 'direct' || o.method === 'separable';
+    const m = chooseMethod(x, k, { mode: o.mode, scan: false }).method;
+    return m === 'direct' || m === 'separable';
+  } catch {
+    return true; // bad input: prepareCall says what is wrong
+  }
+}
+
+/** New outputs of this many bytes or more are written by the workers in place (see sharedLikely). */
+const IN_PLACE_BYTES = 64 << 20;
+
+/** A plane's tasks: output rows, or the tiles of a tiled FFT with the kernel k. */
+type PlaneWork = { rows: RowsPlan } | { tiles: NonNullable<ReturnType<typeof fftTiles>>; k: NDArray };
+
+/** The kernel argument of tile tasks that bring its spectrum. */
+const NO_KERNEL = new Float64Array(0);

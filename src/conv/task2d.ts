@@ -44,6 +44,23 @@ export function chargeGc(bytes: number): number {
   }
 }
 
+/**
+ * Charges a tile or overlap-save task's share of a fresh output written in place (the FFT paths
+ * do that only for outputs of 64 MiB or more, parallel.ts), in charges of at least 33 MiB: above
+ * glibc's largest mmap threshold (32 MiB), so each charge stays address space (a smaller one may
+ * be carved from the heap and zeroed by calloc: 10 MB charges cost 30 ms of memset per worker per
+ * W7 call), and a collection every few tasks rather than every task (each costs a few ms).
+ * Returns the bytes charged now (0 while the share is owed).
+ */
+export function chargeShare(bytes: number): number {
+  owed += bytes;
+  if (owed < 33 << 20) return 0;
+  const charged = chargeGc(owed);
+  owed = 0;
+  return charged;
+}
+let owed = 0;
+
 export function rows2dTask(a: Rows2dArgs): number {
   // the rows this task writes: a worker is charged its share of the output, a collection every few calls
   if (a.fresh) chargeGc(Math.ceil((a.out.byteLength * (a.r1 - a.r0)) / a.oShape[0]));
@@ -73,12 +90,18 @@ export interface Tiles2dArgs {
   /** Flat tile range [t0, t1) (row-major over plan.tiles). */
   t0: number;
   t1: number;
-  /** tileKernelSpectrum(k, plan.B, out's precision) [B0, B1/2 + 1] complex, computed once by the caller (shared memory). */
+  /**
+   * tileKernelSpectrum(k, plan.B, out's precision) [B0, B1/2 + 1] complex (scaled by 1/(B0·B1)),
+   * computed once by the caller (shared memory); `k` is then not read.
+   */
   spec?: Float32Array | Float64Array;
+  /** The output was allocated for this call: charge this task's share of its bytes to this worker's GC (chargeShare). */
+  fresh?: boolean;
 }
 
 /** Tiles [t0, t1) of a tiled FFT convolution (tiles.ts), in the output's precision. */
 export function tiles2dTask(a: Tiles2dArgs): number {
+  if (a.fresh) chargeShare(Math.ceil((a.out.byteLength * (a.t1 - a.t0)) / (a.plan.tiles[0] * a.plan.tiles[1])));
   const work = a.out instanceof Float32Array ? 'float32' : 'float64';
   const xp = new NDArray(a.xp instanceof Float32Array ? 'float32' : 'float64', a.xShape, a.xp);
   const out = new NDArray(work, a.oShape, a.out);

@@ -63,14 +63,60 @@ export function tilePlan(K: readonly number[], O: readonly number[]): TilePlan &
   return best as TilePlan & { cost: number };
 }
 
-/** The kernel's spectrum at block size B, in the working precision (computed once per plane). */
+/**
+ * The kernel's spectrum at block size B divided by B0·B1 (the inverse transform's scale folded
+ * in: a power of two, so exact), [B0, B1/2 + 1] complex in the working precision. Kept for the
+ * last few kernels (SPECTRA, keyed by the kernel's values): a kernel applied again, to the
+ * channels of an image or to the next frame, is not transformed again. A kept spectrum lies on
+ * a SharedArrayBuffer where there is one, so the workers read it where it is (parallel.ts). Read-only.
+ */
 export function tileKernelSpectrum(k: NDArray, B: readonly number[], dtype: 'float32' | 'float64'): NDArray {
+  const key = `${dtype}:${B[0]}x${B[1]}:${k.shape.join('x')}`;
+  const hit = SPECTRA.find((e) => e.key === key && sameValues(e.k, k.data));
+  if (hit !== undefined) {
+    SPECTRA.splice(SPECTRA.indexOf(hit), 1);
+    SPECTRA.unshift(hit);
+    return hit.spec;
+  }
+  const keep = 8 * B[0] * (B[1] / 2 + 1) * (dtype === 'float32' ? 4 : 8) <= SPECTRA_BYTES; // at most a quarter
+  const spec = kernelSpectrum(k, B, dtype, keep && typeof SharedArrayBuffer === 'function');
+  if (keep) {
+    SPECTRA.unshift({ key, k: Float64Array.from(k.data), spec });
+    let n = 0;
+    for (let bytes = 0; n < Math.min(SPECTRA.length, 8); n++) {
+      bytes += SPECTRA[n].spec.data.byteLength;
+      if (bytes > SPECTRA_BYTES) break;
+    }
+    SPECTRA.length = n;
+  }
+  return spec;
+}
+
+/** Recent kernel spectra, most recent first: at most 8 and SPECTRA_BYTES in all. */
+const SPECTRA: { key: string; k: Float64Array; spec: NDArray }[] = [];
+const SPECTRA_BYTES = 64 << 20;
+
+const sameValues = (a: Float64Array, b: ArrayLike<number>): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+};
+
+/** tileKernelSpectrum without the cache (on a SharedArrayBuffer when `shared`). */
+function kernelSpectrum(k: NDArray, B: readonly number[], dtype: 'float32' | 'float64', shared: boolean): NDArray {
   // k zero-padded to [B0, B1] here (rfftn's own padding takes its slower generic path)
   const [B0, B1] = B;
   const [K0, K1] = k.shape;
   const block = new NDArray(dtype, [B0, B1], dtype === 'float32' ? new Float32Array(B0 * B1) : new Float64Array(B0 * B1));
   for (let r = 0; r < K0; r++) for (let c = 0; c < K1; c++) block.data[r * B1 + c] = k.data[r * K1 + c];
-  return rfftn(block);
+  const X = rfftn(block); // [B0, B1/2 + 1] complex
+  const n = X.data.length;
+  const bytes = n * (dtype === 'float32' ? 4 : 8);
+  const buffer = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+  const data = dtype === 'float32' ? new Float32Array(buffer) : new Float64Array(buffer);
+  const scale = 1 / (B0 * B1);
+  for (let i = 0; i < n; i++) data[i] = X.data[i] * scale;
+  return new NDArray(X.dtype, X.shape, data);
 }
 
 /**
@@ -152,7 +198,7 @@ function storeTile(
 /**
  * The wasm version: per tile, runNdIn's forward steps on the block filled straight into wasm
  * memory (`fill(at, count, offset)` may ask for it a band of rows at a time), the product with
- * kSpec / (B0·B1) written straight where the inverse steps read it (through a scratch when they
+ * kSpec (already / (B0·B1)) written straight where the inverse steps read it (through a scratch when they
  * read it in parts), and the tile copied out of the result. float32 work runs the float32
  * kernels (power-of-two blocks). Blocks must span the kernel (B ≥ K; tilePlan gives B ≥ 2K).
  */
@@ -175,10 +221,8 @@ function tilesWasm(
   const view = (at: number, count: number): Real => new View(engine.k.memory.buffer, at, count);
   const fwd = forwardSteps(B0, B1);
   const inv = inverseSteps(B0, B1);
-  const scale = 1 / (B0 * B1);
-  const S = new View(kSpec.data.length); // [B0, B1/2 + 1] complex, / (B0·B1), in the work precision
-  for (let i = 0; i < S.length; i++) S[i] = kSpec.data[i] * scale;
-  let prod: Real | undefined; // [B0, B1/2 + 1] complex, made when first needed
+  const S = kSpec.data as Real; // [B0, B1/2 + 1] complex, / (B0·B1), in the work precision
+  let prod: Real | undefined; // [B0, B1/2 + 1] complex, taken when first needed
   const xd = xp.data as Real;
   const od = out.data as Real;
   for (let t = t0; t < t1; t++) {
@@ -203,7 +247,7 @@ function tilesWasm(
           mulSpectrum(view(at, count), view(X.at, count), S);
           return;
         }
-        prod ??= new View(S.length);
+        prod ??= scratch(single, S.length);
         if (!formed) mulSpectrum(prod, view(X.at, X.count), S);
         formed = true;
         view(at, count).set(prod.subarray(offset, offset + count));
@@ -217,16 +261,40 @@ function tilesWasm(
   }
 }
 
-/** d = a · s, complex interleaved (d may be a: each pair is read before it is written). */
+/** A reused scratch of n reals (one per precision; tasks run one at a time on a thread). */
+function scratch(single: boolean, n: number): Real {
+  const i = single ? 0 : 1;
+  const have = SCRATCH[i];
+  if (have !== undefined && have.length === n) return have;
+  const made = single ? new Float32Array(n) : new Float64Array(n);
+  SCRATCH[i] = made;
+  return made;
+}
+const SCRATCH: (Real | undefined)[] = [undefined, undefined];
+
+/** d = a · s, complex interleaved (d may be a: each pair is read before it is written); two pairs per step. */
 export function mulSpectrum(d: Real, a: Real, s: Real): void {
   const n = d.length;
-  for (let i = 0; i < n; i += 2) {
+  const n4 = n - (n % 4);
+  for (let i = 0; i < n4; i += 4) {
     const ar = a[i];
     const ai = a[i + 1];
+    const br = a[i + 2];
+    const bi = a[i + 3];
     const sr = s[i];
     const si = s[i + 1];
+    const tr = s[i + 2];
+    const ti = s[i + 3];
     d[i] = ar * sr - ai * si;
     d[i + 1] = ar * si + ai * sr;
+    d[i + 2] = br * tr - bi * ti;
+    d[i + 3] = br * ti + bi * tr;
+  }
+  if (n4 < n) {
+    const ar = a[n4];
+    const ai = a[n4 + 1];
+    d[n4] = ar * s[n4] - ai * s[n4 + 1];
+    d[n4 + 1] = ar * s[n4 + 1] + ai * s[n4];
   }
 }
 
@@ -257,7 +325,7 @@ export function tilesNd(
       a[i + 1] = a[i] * S[i + 1] + a[i + 1] * S[i];
       a[i] = re;
     }
-    const y = irfftn(X, { s: [B0, B1] }).data as Real; // [B0, B1]
+    const y = irfftn(X, { s: [B0, B1], norm: 'forward' }).data as Real; // [B0, B1] (the 1/(B0·B1) is in S)
     storeTile(y, B1, K, out.data as Real, O1, i0, j0, Math.min(plan.T[0], O0 - i0), Math.min(plan.T[1], O1 - j0));
   }
 }

@@ -28,6 +28,7 @@ describe('chooseMethod', () => {
     for (let i = 0; i < 10; i++) a.data[10000 + i] = 10 ** (9 * i);
     const c = chooseMethod(a, a);
     expect(c.method).toBe('direct');
+    expect(chooseMethod(a, a, { scan: false }).method).toBe('fft'); // the costs alone: the guess convolveAsync starts with
     expect(c.rejected.fft).toMatch(/orders of magnitude/);
     expect(chooseMethod(rand([256, 256], 'float64', 1), rand([7, 7], 'float64', 2)).rejected.fft).toMatch(/fewer than 64 taps/);
   });

@@ -77,6 +77,26 @@ describe('convolveAsync (1-D overlap-save)', () => {
 });
 
 describe('convolveAsync (tiled FFT)', () => {
+  it('convolveAsync(x, 63², { threads: 2 }) returns an ordinary new output on the FFT paths, a shared one on the row paths', async () => {
+    const x = rand([300, 300], 'float32', 15);
+    const k = rand([63, 63], 'float32', 16);
+    const fft = await convolveAsync(x, k, { mode: 'same', threads: 2 });
+    expect(fft.data.buffer).toBeInstanceOf(ArrayBuffer); // filled from a pooled shared buffer
+    expect(normErr(fft, convolveRef(x, k, { mode: 'same' }))).toBeLessThan(1e-5);
+    const again = await convolveAsync(x, k, { mode: 'same', threads: 2 }); // the pooled buffers again
+    expect(again.data).not.toBe(fft.data);
+    expect(bits(again)).toEqual(bits(fft));
+    const direct = await convolveAsync(x, rand([3, 3], 'float32', 17), { mode: 'same', threads: 2 });
+    expect(direct.data.buffer).toBeInstanceOf(SharedArrayBuffer); // written by the workers in place
+  });
+  it('convolveAsync(x spanning 1e0…1e30, 63², { threads: 2 }) starts as FFT, is rejected by the scan and gives the direct bits', async () => {
+    const x = zeros([200, 200], 'float64');
+    for (let i = 0; i < x.size; i++) x.data[i] = 10 ** ((i % 31) - 0.5 * (i % 7)); // 1e-3 … 1e30
+    const k = rand([63, 63], 'float64', 18);
+    const two = await convolveAsync(x, k, { mode: 'same', threads: 2 });
+    expect(bits(two)).toEqual(bits(convolve(x, k, { mode: 'same', method: 'direct' })));
+    expect(bits(two)).toEqual(bits(await convolveAsync(x, k, { mode: 'same', threads: 1 })));
+  });
   it("convolveAsync(image [2, 300, 300], 15², { method: 'fft', threads: 1 | 2 }) splits tiles and gives identical bits", async () => {
     const x = rand([2, 300, 300], 'float32', 13);
     const k = rand([15, 15], 'float32', 14);
@@ -106,4 +126,34 @@ describe('correlateAsync (memory)', () => {
     expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
     expect(m.ratio).toBeLessThanOrEqual(3);
   }, 120_000);
+});
+
+describe('convolveAsync (memory, FFT paths)', () => {
+  // scripts/mem-conv-fft.mjs in a child process, so the peak RSS is its own. Each call used to
+  // send new shared buffers (input copy, kernel spectrum, output) to the workers, which held them
+  // until they collected: 12.5x (2-D tiles) and 11.2x (1-D overlap-save) after 12 calls. The
+  // bound leaves room for the fixed part: the pooled input copy and output, each worker's
+  // transform state, and the dead outputs V8 lets pile up before it collects (as with 1 thread).
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const measure = (kind: '1d' | '2d') => {
+    const r = spawnSync(process.execPath, ['scripts/mem-conv-fft.mjs', kind, '12', '--dist', `${root}dist`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 180_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as { ratio: number; calls: number; kind: string };
+  };
+  it("convolveAsync(2048² x, 63², { method: 'fft', threads: 2 }) 12 times with fresh outputs peaks under 8x input + output bytes", () => {
+    const m = measure('2d');
+    expect(m.calls).toBe(12);
+    expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
+    expect(m.ratio).toBeLessThanOrEqual(8);
+  }, 180_000);
+  it("convolveAsync(4 M x, 1000 taps, { method: 'oa', threads: 2 }) 12 times with fresh outputs peaks under 6x input + output bytes", () => {
+    const m = measure('1d');
+    expect(m.calls).toBe(12);
+    expect(m.ratio).toBeGreaterThan(1);
+    expect(m.ratio).toBeLessThanOrEqual(6);
+  }, 180_000);
 });

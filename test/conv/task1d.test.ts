@@ -18,4 +18,14 @@ describe('os1dTask', () => {
       else expect(out[t]).toBeCloseTo(want.data[t], 10);
     }
   });
+  it('os1dTask(args with another kernel of the same length) does not reuse the last plan', () => {
+    const x = rand([700], 'float64', 5);
+    for (const seed of [6, 7, 6]) {
+      const k = rand([30], 'float64', seed);
+      const out = new Float64Array(729);
+      os1dTask({ xp: x.data as Float64Array, k: Float64Array.from(k.data), start: 0, out, b0: 0, b1: osBlocks(30, 729) });
+      const want = convolveRef(x, k, { mode: 'full' });
+      for (let t = 0; t < 729; t += 37) expect(out[t]).toBeCloseTo(want.data[t], 10);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chargeGc, rows2dTask, tiles2dTask } from '../../src/conv/task2d.js';
+import { chargeGc, chargeShare, rows2dTask, tiles2dTask } from '../../src/conv/task2d.js';
+import { tileKernelSpectrum } from '../../src/conv/tiles.js';
 import { zeros } from '../../src/core/index.js';
 import { convolveRef } from '../../src/ref/convolve.js';
 import { normErr, rand } from './helpers.js';
@@ -73,6 +74,11 @@ describe('tiles2dTask', () => {
     };
     expect(tiles2dTask({ ...args, t0: 0, t1: 20 })).toBe(20);
     expect(normErr(out, want)).toBeLessThan(1e-5);
+    // with the caller's spectrum (tileKernelSpectrum, scaled by 1/(B0·B1)): the same bits
+    const spec = tileKernelSpectrum(k, plan.B, 'float32').data as Float32Array;
+    const out2 = zeros([40, 50], 'float32');
+    tiles2dTask({ ...args, k: new Float64Array(0), out: out2.data as Float32Array, t0: 0, t1: 20, spec });
+    expect(Array.from(out2.data)).toEqual(Array.from(out.data));
   });
 });
 
@@ -103,5 +109,16 @@ describe('chargeGc', () => {
     const plain = run(false);
     expect(plain.slice(3 * 33, 17 * 33).some((v) => v !== 0)).toBe(true);
     expect(run(true)).toEqual(plain);
+  });
+});
+
+describe('chargeShare', () => {
+  it('chargeShare(bytes) owes shares under 33 MiB and charges them together once they reach it', () => {
+    chargeShare(33 << 20); // settle whatever an earlier call left owed
+    expect(chargeShare(10 << 20)).toBe(0);
+    expect(chargeShare(10 << 20)).toBe(0);
+    expect(chargeShare(10 << 20)).toBe(0);
+    expect(chargeShare(10 << 20)).toBe(40 << 20);
+    expect(chargeShare(1)).toBe(0);
   });
 });

@@ -55,6 +55,26 @@ describe('convolveTiles', () => {
       }
     });
   }
+  it('tileKernelSpectrum(k, B, dtype) is the spectrum / (B0·B1), kept for a kernel with the same values', () => {
+    const k = rand([5, 7], 'float64', 11);
+    const a = tileKernelSpectrum(k, [16, 32], 'float64');
+    expect(a.shape).toEqual([16, 17]);
+    // the DC bin: sum(k) / (16·32)
+    const sum = (k.data as Float64Array).reduce((s, v) => s + v, 0);
+    expect(a.data[0]).toBeCloseTo(sum / 512, 14);
+    expect(a.data[1]).toBe(0);
+    expect(a.data.buffer).toBeInstanceOf(SharedArrayBuffer); // the workers read it where it is
+    expect(tileKernelSpectrum(rand([5, 7], 'float32', 11), [16, 32], 'float64')).not.toBe(a); // float32 values differ
+    const copy = zeros([5, 7], 'float64');
+    copy.data.set(k.data);
+    expect(tileKernelSpectrum(copy, [16, 32], 'float64')).toBe(a); // same values: kept
+    expect(tileKernelSpectrum(copy, [16, 64], 'float64')).not.toBe(a);
+    expect(tileKernelSpectrum(copy, [16, 32], 'float32')).not.toBe(a);
+    copy.data[3] += 1; // changed in place: transformed again
+    const b = tileKernelSpectrum(copy, [16, 32], 'float64');
+    expect(b).not.toBe(a);
+    expect(b.data[0]).toBeCloseTo((sum + 1) / 512, 14);
+  });
   it('convolveTiles over tile ranges gives the same bits as one call', () => {
     const x = rand([70, 90], 'float64', 9);
     const k = rand([5, 7], 'float64', 10);
