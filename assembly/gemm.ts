@@ -307,18 +307,28 @@ export function im2col_f32(xPtr: usize, geo: usize, c0: i32, cg: i32, colPtr: us
           for (let oy = y0; oy < yEnd; oy++) {
             const o = ob + ((<usize>(oy * ow)) << 2);
             const src = plane + ((<usize>((oy * sh - pt + i * dh) * w - pl + j * dw)) << 2);
-            if (x0 > 0) memory.fill(o, 0, (<usize>x0) << 2);
+            for (let ox = 0; ox < x0; ox++) store<f32>(o + ((<usize>ox) << 2), 0);
             if (sw === 1) {
-              memory.copy(o + ((<usize>x0) << 2), src + ((<usize>x0) << 2), (<usize>(x1 - x0)) << 2);
+              copyRow(o + ((<usize>x0) << 2), src + ((<usize>x0) << 2), x1 - x0);
             } else {
               for (let ox = x0; ox < x1; ox++) store<f32>(o + ((<usize>ox) << 2), load<f32>(src + ((<usize>(ox * sw)) << 2)));
             }
-            if (x1 < ow) memory.fill(o + ((<usize>x1) << 2), 0, (<usize>(ow - x1)) << 2);
+            for (let ox = x1; ox < ow; ox++) store<f32>(o + ((<usize>ox) << 2), 0);
           }
         }
       }
     }
   }
+}
+
+/**
+ * dst[0, len) = src[0, len) for the short rows of im2col (a few dozen floats: inline vector
+ * moves, where memory.copy would pay a call per row).
+ */
+function copyRow(dst: usize, src: usize, len: i32): void {
+  let q = 0;
+  if (ASC_FEATURE_SIMD) for (; q + 4 <= len; q += 4) v128.store(dst + ((<usize>q) << 2), v128.load(src + ((<usize>q) << 2)));
+  for (; q < len; q++) store<f32>(dst + ((<usize>q) << 2), load<f32>(src + ((<usize>q) << 2)));
 }
 
 /** First output o >= 0 with o*s - p + off >= 0. */
@@ -550,5 +560,182 @@ export function maxpool_grad_f32(dy: usize, am: usize, count: i32, dx: usize, si
   for (let i = 0; i < count; i++) {
     const d = dx + ((<usize>load<i32>(am + ((<usize>i) << 2))) << 2);
     store<f32>(d, load<f32>(d) + load<f32>(dy + ((<usize>i) << 2)));
+  }
+}
+
+/**
+ * Batch-norm statistics of x [n, c, p] (reference: src/nn/layers/batchnorm.ts, the training
+ * branch of BatchNorm.forward): for every channel ch, mean[ch] = sum / (n*p) and
+ * ss[ch] = sum of (x - mean)^2, both f64 (each plane summed in four f32 lanes, then added in f64).
+ */
+export function bn_stats_f32(x: usize, n: i32, c: i32, p: i32, mean: usize, ss: usize): void {
+  const m = <f64>n * <f64>p;
+  for (let ch = 0; ch < c; ch++) {
+    let s: f64 = 0;
+    for (let b = 0; b < n; b++) s += <f64>sum_f32(x + ((<usize>((b * c + ch) * p)) << 2), p);
+    const mu = s / m;
+    let v: f64 = 0;
+    const mf = <f32>mu;
+    for (let b = 0; b < n; b++) {
+      const o = x + ((<usize>((b * c + ch) * p)) << 2);
+      let i = 0;
+      let t: f32 = 0;
+      if (ASC_FEATURE_SIMD) {
+        const mm = f32x4.splat(mf);
+        let acc = f32x4.splat(0);
+        for (; i + 4 <= p; i += 4) {
+          const d = f32x4.sub(v128.load(o + ((<usize>i) << 2)), mm);
+          acc = f32x4.add(acc, f32x4.mul(d, d));
+        }
+        t = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
+      }
+      for (; i < p; i++) {
+        const d = load<f32>(o + ((<usize>i) << 2)) - mf;
+        t += d * d;
+      }
+      v += <f64>t;
+    }
+    store<f64>(mean + ((<usize>ch) << 3), mu);
+    store<f64>(ss + ((<usize>ch) << 3), v);
+  }
+}
+
+/**
+ * y = x * scale[ch] + shift[ch] over x [n, c, p] (the normalisation of BatchNorm.forward with
+ * scale = gamma / std, shift = beta - mean * scale; f32 vectors scale, shift [c]); with `relu`
+ * not 0 also y = max(y, 0) (a BatchNorm fused with the ReLU after it; NaN stays NaN, as relu_f32).
+ */
+export function bn_apply_f32(x: usize, n: i32, c: i32, p: i32, scale: usize, shift: usize, y: usize, relu: i32): void {
+  for (let b = 0; b < n; b++) {
+    for (let ch = 0; ch < c; ch++) {
+      const a = load<f32>(scale + ((<usize>ch) << 2));
+      const d = load<f32>(shift + ((<usize>ch) << 2));
+      const off = (<usize>((b * c + ch) * p)) << 2;
+      const xs = x + off;
+      const ys = y + off;
+      let i = 0;
+      if (ASC_FEATURE_SIMD) {
+        const av = f32x4.splat(a);
+        const dv = f32x4.splat(d);
+        if (relu !== 0) {
+          const z = f32x4.splat(0);
+          for (; i + 4 <= p; i += 4) {
+            const o = (<usize>i) << 2;
+            v128.store(ys + o, f32x4.max(f32x4.add(f32x4.mul(v128.load(xs + o), av), dv), z));
+          }
+        } else {
+          for (; i + 4 <= p; i += 4) {
+            const o = (<usize>i) << 2;
+            v128.store(ys + o, f32x4.add(f32x4.mul(v128.load(xs + o), av), dv));
+          }
+        }
+      }
+      for (; i < p; i++) {
+        const o = (<usize>i) << 2;
+        const v = load<f32>(xs + o) * a + d;
+        // biome-ignore lint/suspicious/noGlobalIsNan: AssemblyScript's isNaN<f32> builtin, not the JS global
+        store<f32>(ys + o, relu === 0 || v > 0 || isNaN(v) ? v : 0);
+      }
+    }
+  }
+}
+
+/**
+ * Batch-norm backward in training mode (reference: BatchNorm.backward), x [n, c, p] the
+ * forward's input, dy its output gradient, mean and invStd f64 [c], gamma f32 [c]:
+ *   xhat = (x - mean) invStd,  sdy = sum dy,  sdyx = sum dy xhat   (f64 sums per channel)
+ *   gg[ch] += sdyx, gb[ch] += sdy (f32 [c]),  when withDx != 0:
+ *   dx = gamma invStd / m (m dy - sdy - xhat sdyx)      (m = n p)
+ * or, when the forward ran in inference mode (trained = 0; mean, invStd the running ones),
+ *   dx = gamma invStd dy.
+ * With relu not 0 (the forward was fused with a ReLU and y is its output), dy is first replaced
+ * in place by dy * (y > 0), the ReLU's backward.
+ */
+export function bn_grad_f32(
+  dy: usize,
+  x: usize,
+  n: i32,
+  c: i32,
+  p: i32,
+  mean: usize,
+  invStd: usize,
+  gamma: usize,
+  gg: usize,
+  gb: usize,
+  dx: usize,
+  withDx: i32,
+  trained: i32,
+  relu: i32,
+  y: usize,
+): void {
+  const m = <f64>n * <f64>p;
+  if (relu !== 0) relu_grad_f32(dy, y, dy, n * c * p);
+  for (let ch = 0; ch < c; ch++) {
+    const mu = <f32>load<f64>(mean + ((<usize>ch) << 3));
+    const inv = load<f64>(invStd + ((<usize>ch) << 3));
+    let sdy: f64 = 0;
+    let sdxm: f64 = 0; // sum dy (x - mean)
+    for (let b = 0; b < n; b++) {
+      const off = (<usize>((b * c + ch) * p)) << 2;
+      const ds = dy + off;
+      const xs = x + off;
+      let i = 0;
+      let s: f32 = 0;
+      let t: f32 = 0;
+      if (ASC_FEATURE_SIMD) {
+        const mv = f32x4.splat(mu);
+        let as = f32x4.splat(0);
+        let at = f32x4.splat(0);
+        for (; i + 4 <= p; i += 4) {
+          const o = (<usize>i) << 2;
+          const d = v128.load(ds + o);
+          as = f32x4.add(as, d);
+          at = f32x4.add(at, f32x4.mul(d, f32x4.sub(v128.load(xs + o), mv)));
+        }
+        s = f32x4.extract_lane(as, 0) + f32x4.extract_lane(as, 1) + (f32x4.extract_lane(as, 2) + f32x4.extract_lane(as, 3));
+        t = f32x4.extract_lane(at, 0) + f32x4.extract_lane(at, 1) + (f32x4.extract_lane(at, 2) + f32x4.extract_lane(at, 3));
+      }
+      for (; i < p; i++) {
+        const o = (<usize>i) << 2;
+        const d = load<f32>(ds + o);
+        s += d;
+        t += d * (load<f32>(xs + o) - mu);
+      }
+      sdy += <f64>s;
+      sdxm += <f64>t;
+    }
+    const sdyx = sdxm * inv;
+    const gp = gg + ((<usize>ch) << 2);
+    store<f32>(gp, load<f32>(gp) + <f32>sdyx);
+    const bp = gb + ((<usize>ch) << 2);
+    store<f32>(bp, load<f32>(bp) + <f32>sdy);
+    if (withDx === 0) continue;
+    const k = <f64>load<f32>(gamma + ((<usize>ch) << 2)) * inv;
+    // dx = k dy - k sdy / m - k inv sdyx / m (x - mean) = A dy + B (x - mean) + C
+    const A = <f32>k;
+    const B = trained !== 0 ? <f32>((-k * inv * sdyx) / m) : 0;
+    const C = trained !== 0 ? <f32>((-k * sdy) / m) : 0;
+    for (let b = 0; b < n; b++) {
+      const off = (<usize>((b * c + ch) * p)) << 2;
+      const ds = dy + off;
+      const xs = x + off;
+      const os = dx + off;
+      let i = 0;
+      if (ASC_FEATURE_SIMD) {
+        const av = f32x4.splat(A);
+        const bv = f32x4.splat(B);
+        const cv = f32x4.splat(C);
+        const mv = f32x4.splat(mu);
+        for (; i + 4 <= p; i += 4) {
+          const o = (<usize>i) << 2;
+          const r = f32x4.add(f32x4.mul(av, v128.load(ds + o)), f32x4.mul(bv, f32x4.sub(v128.load(xs + o), mv)));
+          v128.store(os + o, f32x4.add(r, cv));
+        }
+      }
+      for (; i < p; i++) {
+        const o = (<usize>i) << 2;
+        store<f32>(os + o, A * load<f32>(ds + o) + B * (load<f32>(xs + o) - mu) + C);
+      }
+    }
   }
 }

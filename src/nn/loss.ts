@@ -1,7 +1,9 @@
 /**
  * Losses, each returning the mean loss over the batch and its gradient w.r.t. the input.
  *   softmaxCrossEntropy: logits [N, K], integer labels -> mean_n -log softmax(z_n)[y_n];
- *     d/dz = (softmax(z) - onehot(y)) / N  (PyTorch's CrossEntropyLoss, reduction 'mean')
+ *     d/dz = (softmax(z) - onehot(y)) / N  (PyTorch's CrossEntropyLoss, reduction 'mean');
+ *     with label smoothing e the target is (1 - e) onehot(y) + e / K (PyTorch's label_smoothing):
+ *     loss = lse(z) - sum_j target_j z_j,  d/dz = (softmax(z) - target) / N
  *   mse: mean((p - t)^2) over every element; d/dp = 2 (p - t) / size
  */
 import { ArgumentError, ShapeError } from '../core/errors.js';
@@ -17,7 +19,8 @@ export interface LossResult {
 const ceBuf = new Buffer();
 const mseBuf = new Buffer();
 
-export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>): LossResult & { correct: number } {
+export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>, smoothing = 0): LossResult & { correct: number } {
+  if (!(smoothing >= 0 && smoothing <= 1)) throw new ArgumentError(`smoothing: expected a number in [0, 1], got ${smoothing}`, 'smoothing');
   if (logits.ndim !== 2) throw new ShapeError(`logits: expected [N, classes], got ${formatShape(logits.shape)}`, 'logits');
   const [n, k] = logits.shape;
   if (labels.length !== n) throw new ShapeError(`labels: expected ${n} labels (one per row of logits), got ${labels.length}`, 'labels');
@@ -42,9 +45,20 @@ export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>): 
     let s = 0;
     for (let j = 0; j < k; j++) s += Math.exp(z[o + j] - max);
     const lse = max + Math.log(s);
-    loss += lse - z[o + y];
-    for (let j = 0; j < k; j++) g[o + j] = Math.exp(z[o + j] - lse) / n;
-    g[o + y] -= 1 / n;
+    if (smoothing === 0) {
+      loss += lse - z[o + y];
+      for (let j = 0; j < k; j++) g[o + j] = Math.exp(z[o + j] - lse) / n;
+      g[o + y] -= 1 / n;
+      continue;
+    }
+    const off = smoothing / k;
+    let zt = (1 - smoothing) * z[o + y];
+    for (let j = 0; j < k; j++) {
+      zt += off * z[o + j];
+      g[o + j] = (Math.exp(z[o + j] - lse) - off) / n;
+    }
+    loss += lse - zt;
+    g[o + y] -= (1 - smoothing) / n;
   }
   return { loss: loss / n, grad: tensor(logits.shape, g), correct };
 }

@@ -8,6 +8,8 @@ import { Rng } from '../core/rng.js';
 import { formatShape, sameShape } from '../core/shape.js';
 import { initParam } from './init.js';
 import type { ForwardContext, Layer, LayerSpec, Param } from './layer.js';
+import { ReLU } from './layers/activations.js';
+import { BatchNorm1D, BatchNorm2D } from './layers/batchnorm.js';
 import { layerFromSpec } from './layers/index.js';
 import { type Floats, floatsLike, type NNDType, type Tensor } from './tensor.js';
 
@@ -157,6 +159,23 @@ export class Sequential {
     let d = dy;
     for (let i = this.layers.length - 1; i >= 0; i--) d = this.layers[i].backward(d, true) as Tensor;
     return d;
+  }
+
+  /**
+   * Float32 only: every BatchNorm followed by a ReLU then runs both in one pass (the network's
+   * output and gradients are the same; the BatchNorm's own output is then after the ReLU, so
+   * code that reads single layers' outputs, like feature maps, should not call this). The
+   * training and evaluation workers call it on their replicas.
+   */
+  fuseActivations(): void {
+    if (this.dtype !== 'float32') return;
+    for (let i = 0; i + 1 < this.layers.length; i++) {
+      const [a, b] = [this.layers[i], this.layers[i + 1]];
+      if ((a instanceof BatchNorm2D || a instanceof BatchNorm1D) && b instanceof ReLU) {
+        a.fuseRelu = true;
+        b.fused = true;
+      }
+    }
   }
 
   zeroGrad(): void {

@@ -156,12 +156,19 @@ export class Adam extends Base {
     const c2 = Math.sqrt(1 - b2 ** this.t);
     const decay = this.decoupled ? 1 - lr * wd : 1;
     const l2 = this.decoupled ? 0 : wd;
+    // lr m / c1 / (sqrt(v) / c2 + eps) with the constants hoisted (one division per element)
+    const a = lr / c1;
+    const ic2 = 1 / c2;
+    const o1 = 1 - b1;
+    const o2 = 1 - b2;
     for (const [s, e] of this.ranges) {
       for (let i = s; i < e; i++) {
         const gi = g[i] + l2 * p[i];
-        m[i] = b1 * m[i] + (1 - b1) * gi;
-        v[i] = b2 * v[i] + (1 - b2) * gi * gi;
-        p[i] = p[i] * decay - (lr * m[i]) / c1 / (Math.sqrt(v[i]) / c2 + eps);
+        const mi = b1 * m[i] + o1 * gi;
+        const vi = b2 * v[i] + o2 * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        p[i] = p[i] * decay - (a * mi) / (Math.sqrt(vi) * ic2 + eps);
       }
     }
   }

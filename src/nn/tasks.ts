@@ -23,7 +23,9 @@ function replica(key: string, spec: ModelSpec, params: Float32Array): Replica {
   let r = replicas.get(key);
   if (r === undefined) {
     if (replicas.size >= 4) replicas.delete(replicas.keys().next().value as string);
-    r = { model: modelFromSpec(spec, { params }), input: new Buffer() };
+    const model = modelFromSpec(spec, { params });
+    model.fuseActivations(); // BatchNorm + ReLU in one pass
+    r = { model, input: new Buffer() };
     replicas.set(key, r);
   } else if (r.model.params !== params) {
     r.model.useParamStorage(params); // a fresh view of the same shared memory (structured clone)
@@ -49,6 +51,8 @@ export interface GradArgs {
   seed: number;
   updateStats: boolean;
   augment?: Augment;
+  /** Label smoothing of the training loss (softmaxCrossEntropy); default 0. */
+  labelSmoothing?: number;
 }
 
 export interface GradResult {
@@ -71,7 +75,7 @@ export function gradTask(a: GradArgs): GradResult {
   const logits = model.forward(tensor([n, ...a.data.sampleShape], x), { training: true, rng, updateStats: a.updateStats });
   const y = new Uint8Array(n);
   for (let i = 0; i < n; i++) y[i] = a.data.labels[a.order[a.start + i]];
-  const { loss, grad, correct } = softmaxCrossEntropy(logits, y);
+  const { loss, grad, correct } = softmaxCrossEntropy(logits, y, a.labelSmoothing ?? 0);
   const s = n / a.batch;
   if (s !== 1) for (let i = 0; i < grad.data.length; i++) grad.data[i] *= s;
   model.backward(grad);

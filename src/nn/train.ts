@@ -52,8 +52,12 @@ export interface FitOptions {
   optimizer?: Optimizer;
   /** Learning rate per epoch (sets optimizer.lr before each epoch). */
   schedule?: Schedule;
+  /** 'epoch' (default): schedule(epoch) before each epoch; 'batch': schedule(epoch + b / batches) before batch b (a smooth anneal). */
+  scheduleBy?: 'epoch' | 'batch';
   validation?: Dataset;
   augment?: Augment;
+  /** Label smoothing of the training loss, in [0, 1) (PyTorch's label_smoothing); default 0. The reported losses are the training loss. */
+  labelSmoothing?: number;
   /** Epochs already done (resume from a checkpoint taken after that many epochs). */
   initialEpoch?: number;
   onBatch?: (info: BatchInfo) => void;
@@ -112,6 +116,8 @@ export async function fit(model: Sequential, data: Dataset, opts: FitOptions): P
   if (data.sampleShape.join() !== model.inputShape.join()) {
     throw new ArgumentError(`data: samples are [${data.sampleShape}], the model expects [${model.inputShape}]`, 'data');
   }
+  const ls = opts.labelSmoothing ?? 0;
+  if (!(ls >= 0 && ls < 1)) throw new ArgumentError(`labelSmoothing: expected a number in [0, 1), got ${ls}`, 'labelSmoothing');
   const seed = opts.seed ?? 0;
   const pool = getPool({ threads: opts.threads });
   const T = pool.size;
@@ -132,6 +138,7 @@ export async function fit(model: Sequential, data: Dataset, opts: FitOptions): P
     let correct = 0;
     for (let b = 0; b < batches; b++) {
       if (opts.signal?.aborted) throw new AbortError('fit: aborted');
+      if (opts.schedule && opts.scheduleBy === 'batch') optimizer.lr = opts.schedule(epoch + b / batches);
       const b0 = b * batchSize;
       const b1 = Math.min(ds.count, b0 + batchSize);
       const chunks = splitRange(b1 - b0, T);
@@ -148,6 +155,7 @@ export async function fit(model: Sequential, data: Dataset, opts: FitOptions): P
         seed: mix(seed, epoch, b, c),
         updateStats: c === 0,
         augment: opts.augment,
+        labelSmoothing: opts.labelSmoothing,
       }));
       const results = await pool.map<GradResult>('nn.grad', args, { signal: opts.signal });
       let bl = 0;

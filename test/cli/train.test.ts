@@ -65,6 +65,18 @@ describe('convolab train', () => {
     );
   }, 60_000);
 
+  it("train --model strong uses the strong preset's recipe: Adam 2e-3 with a cosine, dropout 0.1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convolab-train-'));
+    const small = ['--limit', '3', '--test-limit', '2', '--threads', '1'];
+    const r = await runCommand(train, ['--out', 'run', '--model', 'strong', '--epochs', '2', '--json', ...small], dir);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.epochs.map((e: { lr: number }) => e.lr)).toEqual([2e-3, 1e-3]); // cosine(2e-3, 2) at epochs 0, 1
+    const ck = decodeCheckpoint(readFileSync(join(dir, 'run', 'checkpoint.bin')));
+    expect(ck.meta).toMatchObject({ lr: 2e-3, schedule: 'cosine' });
+    expect(ck.spec.layers.filter((l) => l.type === 'dropout').map((l) => l.rate)).toEqual([0.1, 0.1]);
+  }, 60_000);
+
   it('train --model model.json trains a described network; a mismatched one is refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'convolab-train-'));
     const spec = {

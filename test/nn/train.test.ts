@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Rng } from '../../src/core/rng.js';
 import { subsetPerClass } from '../../src/io/fashion-mnist.js';
 import { loadFashionMnist } from '../../src/io/node-fashion-mnist.js';
-import { type Dataset, fromImageDataset } from '../../src/nn/data.js';
+import { type Dataset, fillBatch, fromImageDataset } from '../../src/nn/data.js';
+import { softmaxCrossEntropy } from '../../src/nn/loss.js';
 import { modelFromSpec } from '../../src/nn/model.js';
 import { Adam } from '../../src/nn/optim.js';
 import { presetSpec } from '../../src/nn/presets.js';
 import { decodeCheckpoint, encodeCheckpoint } from '../../src/nn/serialize.js';
+import { tensor } from '../../src/nn/tensor.js';
 import { evaluate, fit as fitModel } from '../../src/nn/train.js';
 import { destroyPools } from '../../src/parallel/get-pool.js';
 
@@ -120,6 +123,55 @@ describe('fit / evaluate', () => {
     await expect(fitModel(m, train, { epochs: 1, threads: 1 })).rejects.toThrow(
       /data: samples are \[1,28,28\], the model expects \[1,32,32\]/,
     );
+  });
+
+  it("fit(…, { schedule, scheduleBy: 'batch' }) sets the rate before every batch from the fractional epoch", async () => {
+    const m = modelFromSpec(small, { seed: 0 });
+    const opt = new Adam(m);
+    const seen: number[] = [];
+    const schedule = (e: number) => 1e-3 * (1 + e);
+    const sub = fromImageDataset(subsetPerClass(loadFashionMnist().train, 10)); // 100 images, 4 batches of 25
+    await fitModel(m, sub, {
+      epochs: 2,
+      threads: 1,
+      batchSize: 25,
+      optimizer: opt,
+      schedule,
+      scheduleBy: 'batch',
+      onBatch: () => void seen.push(opt.lr),
+    });
+    expect(seen).toHaveLength(8);
+    for (const [i, lr] of seen.entries()) expect(lr).toBeCloseTo(1e-3 * (1 + i / 4), 12);
+  });
+
+  it('fit(…, { labelSmoothing: 0.2 }) reports the smoothed loss of its first batch, and rejects 1', async () => {
+    const sub = fromImageDataset(subsetPerClass(loadFashionMnist().train, 10));
+    const spec = { ...small, layers: small.layers.filter((l) => l.type !== 'dropout') };
+    const before = modelFromSpec(spec, { seed: 0 });
+    const xs = new Float32Array(25 * 784);
+    fillBatch(
+      sub,
+      Int32Array.from({ length: 25 }, (_, i) => i),
+      0,
+      25,
+      xs,
+    );
+    const x = tensor([25, 1, 28, 28], xs);
+    const logits = before.forward(x, { training: true, rng: new Rng(0) });
+    const want = softmaxCrossEntropy(logits, sub.labels.subarray(0, 25), 0.2).loss;
+    const m = modelFromSpec(spec, { seed: 0 });
+    const first: number[] = [];
+    await fitModel(m, sub, {
+      epochs: 1,
+      threads: 1,
+      batchSize: 25,
+      shuffle: false,
+      labelSmoothing: 0.2,
+      onBatch: (b) => void first.push(b.loss),
+    });
+    expect(first[0]).toBeCloseTo(want, 5);
+    expect(first[0]).not.toBeCloseTo(softmaxCrossEntropy(logits, sub.labels.subarray(0, 25)).loss, 3);
+    await expect(fitModel(m, sub, { epochs: 1, threads: 1, labelSmoothing: 1 })).rejects.toThrow(/labelSmoothing/);
   });
 
   it('fit(…, { signal }) aborted rejects with an AbortError', async () => {

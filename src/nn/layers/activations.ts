@@ -54,9 +54,15 @@ export class ReLU extends Elementwise {
   protected df(dy: number, x: number): number {
     return x > 0 ? dy : 0;
   }
+  /**
+   * Set by Sequential.fuseActivations (float32) when the layer before is a BatchNorm that applies this
+   * ReLU itself (BatchNorm.fuseRelu): forward and backward then pass their input through.
+   */
+  fused = false;
   // The hot activation of the reference net: SIMD in float32 (wasm-ops.ts), else monomorphic
   // loops; the same values as f / df.
   override forward(x: Tensor, _ctx: ForwardContext): Tensor {
+    if (this.fused) return x;
     const y = this.reluOut.get(x.dtype, x.size);
     const xd = x.data;
     if (xd instanceof Float32Array) reluF32(xd, y as Float32Array);
@@ -73,6 +79,7 @@ export class ReLU extends Elementwise {
   }
   override backward(dy: Tensor, needDx: boolean): Tensor | null {
     if (!needDx) return null;
+    if (this.fused) return dy;
     const x = (this.x as Tensor).data;
     const dx = this.reluDx.get(dy.dtype, dy.size);
     const d = dy.data;

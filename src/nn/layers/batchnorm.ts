@@ -5,9 +5,13 @@
  * statistics with momentum 0.1 and the unbiased variance; inference uses the running ones.
  *   y = gamma * (x - mean) / sqrt(var + eps) + beta
  *   dx = gamma / sqrt(var + eps) / M * (M dy - sum dy - xhat sum(dy xhat))   (training)
+ * Float32 runs the SIMD kernels of assembly/gemm.ts (wasm-ops.ts: batchNormForwardF32 /
+ * batchNormGradF32, keeping x and the mean and recomputing xhat in the backward); float64 runs
+ * the loops below, their reference.
  */
 import { type ForwardContext, Layer, type LayerSpec, type Param, param } from '../layer.js';
 import { Buffer, type Tensor, tensor } from '../tensor.js';
+import { batchNormForwardF32, batchNormGradF32 } from '../wasm-ops.js';
 import { expectRank, finiteIn } from './options.js';
 
 export interface BatchNormOptions {
@@ -27,6 +31,13 @@ abstract class BatchNorm extends Layer {
   private readonly dx = new Buffer();
   private invStd = new Float64Array(0);
   private trainedStep = false;
+  /** The float32 fast path keeps the input and the mean instead of xhat (batchNormGradF32). */
+  private x: Tensor | undefined;
+  private mean = new Float64Array(0);
+  private stats = new Float64Array(0);
+  /** Set by Sequential.fuseActivations (float32) when a ReLU follows: the fast path applies it too (ReLU.fused). */
+  fuseRelu = false;
+  private y: Float32Array | undefined;
 
   constructor(opts: BatchNormOptions = {}) {
     super();
@@ -41,9 +52,62 @@ abstract class BatchNorm extends Layer {
     this.runVar = param('running_var', [c], 'ones', 1, 1, false);
     this.params.push(this.gamma, this.beta, this.runMean, this.runVar);
     this.invStd = new Float64Array(c);
+    this.mean = new Float64Array(c);
+    this.stats = new Float64Array(2 * c);
+  }
+
+  /** forward on the SIMD kernels (float32): the same statistics and values as the loops below. */
+  private forwardF32(x: Tensor, ctx: ForwardContext): Tensor {
+    const n = x.shape[0];
+    const c = x.shape[1];
+    const p = x.size / (n * c);
+    const m = n * p;
+    const y = this.out.get('float32', x.size) as Float32Array;
+    const training = ctx.training;
+    const update = training && ctx.updateStats !== false;
+    const { mean, invStd, stats, momentum: mo, eps } = this;
+    const rm = this.runMean.value;
+    const rv = this.runVar.value;
+    const g = this.gamma.value;
+    const b = this.beta.value;
+    this.trainedStep = training;
+    this.x = x;
+    batchNormForwardF32(
+      x.data as Float32Array,
+      y,
+      n,
+      c,
+      p,
+      training ? stats : null,
+      (scale, shift) => {
+        for (let ch = 0; ch < c; ch++) {
+          let v: number;
+          if (training) {
+            mean[ch] = stats[ch];
+            const ss = stats[c + ch];
+            v = ss / m;
+            if (update) {
+              rm[ch] = (1 - mo) * rm[ch] + mo * mean[ch];
+              rv[ch] = (1 - mo) * rv[ch] + mo * (m > 1 ? ss / (m - 1) : v);
+            }
+          } else {
+            mean[ch] = rm[ch];
+            v = rv[ch];
+          }
+          invStd[ch] = 1 / Math.sqrt(v + eps);
+          scale[ch] = g[ch] * invStd[ch];
+          shift[ch] = b[ch] - mean[ch] * g[ch] * invStd[ch];
+        }
+      },
+      this.fuseRelu,
+    );
+    this.y = y;
+    return tensor(x.shape, y);
   }
 
   forward(x: Tensor, ctx: ForwardContext): Tensor {
+    if (x.dtype === 'float32') return this.forwardF32(x, ctx);
+    this.x = undefined;
     const n = x.shape[0];
     const c = x.shape[1];
     const p = x.size / (n * c); // spatial size (1 for 1-D)
@@ -111,8 +175,17 @@ abstract class BatchNorm extends Layer {
     const p = dy.size / (n * c);
     const m = n * p;
     const d = dy.data;
-    const xh = this.xhat.get(dy.dtype, dy.size);
     const dx = needDx ? this.dx.get(dy.dtype, dy.size) : null;
+    if (this.x !== undefined && d instanceof Float32Array) {
+      const x = this.x.data as Float32Array;
+      const gv = this.gamma.value as Float32Array;
+      const gg = this.gamma.grad as Float32Array;
+      const bg = this.beta.grad as Float32Array;
+      const y = this.fuseRelu ? this.y : undefined;
+      batchNormGradF32(d, x, n, c, p, this.mean, this.invStd, gv, gg, bg, dx as Float32Array | null, this.trainedStep, y);
+      return dx === null ? null : tensor(dy.shape, dx);
+    }
+    const xh = this.xhat.get(dy.dtype, dy.size);
     const gg = this.gamma.grad;
     const bg = this.beta.grad;
     const gv = this.gamma.value;

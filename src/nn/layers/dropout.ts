@@ -32,9 +32,14 @@ export class Dropout extends Layer {
     const scale = 1 / (1 - this.rate);
     const m = this.maskBuf.get(x.dtype, x.size);
     const y = this.out.get(x.dtype, x.size);
+    // drop when a uniform 32-bit draw u < rate * 2^32 (one draw per element)
+    const cut = this.rate * 2 ** 32;
+    const rng = ctx.rng;
+    const xd = x.data;
     for (let i = 0; i < m.length; i++) {
-      m[i] = ctx.rng.random() < this.rate ? 0 : scale;
-      y[i] = x.data[i] * m[i];
+      const k = rng.nextUint32() < cut ? 0 : scale;
+      m[i] = k;
+      y[i] = xd[i] * k;
     }
     this.mask = tensor(x.shape, m);
     return tensor(x.shape, y);
