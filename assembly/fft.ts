@@ -1046,6 +1046,26 @@ export function scale_f32(a: usize, count: i32, s: f32): void {
   for (; k < count; k++) store<f32>(a + ((<usize>k) << 2), load<f32>(a + ((<usize>k) << 2)) * s);
 }
 
+/**
+ * out[k] = a[k] · b[k] for n complex64 numbers, each product and sum rounded to f32 (two per
+ * step with SIMD, the same bits). out may be a. Reference: src/fft/wasm.ts cmulPlain32.
+ */
+export function cmul_c64(a: usize, b: usize, out: usize, n: i32): void {
+  const end = (<usize>n) << 3;
+  let o: usize = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; o + 16 <= end; o += 16) v128.store(out + o, cmul2(v128.load(a + o), v128.load(b + o)));
+  }
+  for (; o < end; o += 8) {
+    const ar = load<f32>(a + o);
+    const ai = load<f32>(a + o + 4);
+    const br = load<f32>(b + o);
+    const bi = load<f32>(b + o + 4);
+    store<f32>(out + o, ar * br - ai * bi);
+    store<f32>(out + o + 4, ar * bi + ai * br);
+  }
+}
+
 /** z[k] = (x[k], 0) for f32 values → complex64. */
 export function widen_f32(x: usize, z: usize, count: i32): void {
   for (let k = count - 1; k >= 0; k--) {

@@ -3,9 +3,10 @@
 // (PARALLEL_MIN.long = 0), and prints wall-clock medians and the speed-up per size. Run it on a
 // quiet machine and set PARALLEL_MIN.long (src/fft/parallel.ts) from the smallest size that gains.
 //   npx tsc -p tsconfig.build.json && node scripts/fft-long-threads.mjs [repeats=11]
-import { PARALLEL_MIN, fftAsync } from '../dist/fft/parallel.js';
+
 import { zeros } from '../dist/core/ndarray.js';
 import { Rng } from '../dist/core/rng.js';
+import { fftAsync, PARALLEL_MIN } from '../dist/fft/parallel.js';
 
 const repeats = Number(process.argv[2] ?? 11);
 PARALLEL_MIN.long = 0;

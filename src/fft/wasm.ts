@@ -36,6 +36,7 @@ export interface FftExports {
     scratch: number,
   ): void;
   cmul_c128(a: number, b: number, out: number, n: number): void;
+  cmul_c64(a: number, b: number, out: number, n: number): void;
   r2c_split_c128(z: number, x: number, w: number, h: number): void;
   c2r_join_c128(x: number, z: number, w: number, h: number): void;
   twiddle_block_c128(
@@ -351,6 +352,29 @@ export class WasmEngine {
       x.transpose_rows_c128(c, nr, n2, o + 16 * r0, n1);
     }
     this.store(o, out, 2 * n);
+  }
+}
+
+/**
+ * out[k] = a[k] · b[k] for n interleaved complex numbers, each product and sum rounded to
+ * float32 when `single` (the arithmetic of cmul_c64, bit for bit) or in float64 (cmul_c128).
+ * The plain reference of those kernels; out may be a.
+ */
+export function cmulPlain(
+  a: Float32Array | Float64Array,
+  b: Float32Array | Float64Array,
+  out: Float32Array | Float64Array,
+  n: number,
+  single: boolean,
+): void {
+  const f = single ? Math.fround : (v: number) => v;
+  for (let i = 0; i < 2 * n; i += 2) {
+    const ar = a[i];
+    const ai = a[i + 1];
+    const br = b[i];
+    const bi = b[i + 1];
+    out[i] = f(f(ar * br) - f(ai * bi));
+    out[i + 1] = f(f(ar * bi) + f(ai * br));
   }
 }
 

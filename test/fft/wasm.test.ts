@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setFftBackend } from '../../src/fft/backend.js';
 import { ComplexPlan } from '../../src/fft/plan.js';
-import { FOUR_STEP_MIN, fourStepSplit, WasmEngine, WasmFourStep, WasmRadixPlan, wasmEngine } from '../../src/fft/wasm.js';
+import { cmulPlain, FOUR_STEP_MIN, fourStepSplit, WasmEngine, WasmFourStep, WasmRadixPlan, wasmEngine } from '../../src/fft/wasm.js';
 import { randomBuffer, relErr } from './helpers.js';
 
 // radix 4, 2, 3, 5, generic 7 / 11 / 13, mixed, Bluestein (inner plan in wasm), sizes 1 and 2
@@ -106,5 +106,38 @@ describe.each(['wasm', 'wasm-scalar'] as const)('%s complex64 kernels', (backend
         expect(relErr(got, want), `n=${n} bwd=${bwd}`).toBeLessThan(1e-6);
       }
     }
+  });
+});
+
+describe.each(['simd', 'scalar'] as const)('cmul kernels (%s)', (variant) => {
+  it('k.cmul_c64 / k.cmul_c128 give the bits of cmulPlain (odd, prime and even counts, in place too)', () => {
+    const e = wasmEngine(variant);
+    expect(e).not.toBeNull();
+    if (e === null) return;
+    for (const n of [1, 2, 3, 7, 64, 131, 1000, 4099]) {
+      for (const single of [true, false]) {
+        const View = single ? Float32Array : Float64Array;
+        const a = View.from(randomBuffer(2 * n, n));
+        const b = View.from(randomBuffer(2 * n, n + 7));
+        a[0] = Number.NaN; // NaN propagates
+        const want = new View(2 * n);
+        cmulPlain(a, b, want, n, single);
+        const eb = View.BYTES_PER_ELEMENT * 2 * n;
+        const [pa, pb, po] = e.buffers([eb, eb, eb]);
+        new View(e.k.memory.buffer, pa, 2 * n).set(a);
+        new View(e.k.memory.buffer, pb, 2 * n).set(b);
+        const k = e.k.exports;
+        (single ? k.cmul_c64 : k.cmul_c128)(pa, pb, po, n);
+        expect(Array.from(new View(e.k.memory.buffer, po, 2 * n)), `n=${n} single=${single}`).toEqual(Array.from(want));
+        (single ? k.cmul_c64 : k.cmul_c128)(pa, pb, pa, n); // out = a
+        expect(Array.from(new View(e.k.memory.buffer, pa, 2 * n)), `in place n=${n}`).toEqual(Array.from(want));
+      }
+    }
+    // the float32 product really rounds each step: differs from float64 arithmetic rounded once
+    const a = Float32Array.of(1 + 2 ** -23, 3, 0, 0);
+    const b = Float32Array.of(1 - 2 ** -23, 1 / 3, 0, 0);
+    const o = new Float32Array(4);
+    cmulPlain(a, b, o, 2, true);
+    expect(o[0]).toBe(Math.fround(Math.fround(a[0] * b[0]) - Math.fround(a[1] * b[1])));
   });
 });
