@@ -85,14 +85,18 @@ export function releaseFftScratch(): void {
  * Where the threaded calls take the pool (tests lower these):
  * - `points`: arrays smaller than this run the synchronous call even when threads > 1 — measured
  *   here, rfft2 of 1024² (2^20) costs twice the CPU on 2 threads and is no faster;
- * - `long`: one 1-D complex line at least this long is itself split over the pool (the four-step
- *   phases of longtask.ts); shorter lines, and batches of lines, are not. Measured here (CPU ms
- *   of all threads, complex128 / complex64): 2^20 costs 38 / 21 threaded against 22.5 / 10.6 for
- *   the sync radix passes — no gain possible on 2 cores; 2^22 costs 173 / 100 against 147 / 75,
- *   so two free cores should finish it in ≈ 0.6–0.75 of the sync time (the wall-clock check
- *   needs a quiet machine: see src/fft/README.md).
+ * - `long` / `long32`: one 1-D complex line at least this long is itself split over the pool (the
+ *   four-step phases of longtask.ts) — `long32` when it runs the float32 kernels, `long` otherwise;
+ *   shorter lines, and batches of lines, are not. Measured on the quiet 2-core machine
+ *   (scripts/fft-long-threads.mjs, wall-clock medians, 1 thread → 2): complex128 2^20 29 → 34 ms
+ *   (0.86×), 2^21 61 → 51 ms (1.20×), 2^22 149 → 104 ms (1.43×); complex64 2^20 0.77×, 2^21 0.98×,
+ *   2^22 1.02× — the float32 radix passes are too quick for the copies to pay before 2^23.
  */
-export const PARALLEL_MIN: { points: number; long: number } = { points: 1 << 21, long: 1 << 22 };
+export const PARALLEL_MIN: { points: number; long: number; long32: number } = {
+  points: 1 << 21,
+  long: 1 << 21,
+  long32: 1 << 23,
+};
 
 /** Shares per step: a few per thread, so a worker slowed by other load leaves work to the others. */
 const sharesPer = (threads: number): number => 4 * threads;
@@ -200,8 +204,11 @@ function longCase(a: NDArray, st: { kind: Kind; axis: number; n: number }): numb
   if (st.kind === 'r2c' && (st.n % 2 !== 0 || len !== st.n)) return 0;
   if (st.kind === 'c2r' && (st.n % 2 !== 0 || len !== st.n / 2 + 1 || !isComplex(a.dtype))) return 0;
   const h = complexLength(st);
-  if (h < PARALLEL_MIN.long || ndEngine(a.size, 1) === null) return 0;
-  return longSplit(h);
+  if (h < Math.min(PARALLEL_MIN.long, PARALLEL_MIN.long32) || ndEngine(a.size, 1) === null) return 0;
+  const n1 = longSplit(h);
+  if (n1 === 0) return 0;
+  const min = precisionOf(a) === 'float32' && longSingle(h, n1) ? PARALLEL_MIN.long32 : PARALLEL_MIN.long;
+  return h < min ? 0 : n1;
 }
 
 /**

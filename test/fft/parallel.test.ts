@@ -23,6 +23,7 @@ const defaultMin = { ...PARALLEL_MIN };
 beforeAll(() => {
   PARALLEL_MIN.points = 0;
   PARALLEL_MIN.long = 0;
+  PARALLEL_MIN.long32 = 0;
 });
 afterAll(async () => {
   Object.assign(PARALLEL_MIN, defaultMin);
@@ -225,6 +226,21 @@ describe('fftAsync (one long line: the four-step split)', () => {
     const two = await fftAsync(new NDArray('complex128', [1 << 16], shared), { threads: 2 });
     expect(relErr(two.data, fft(plain).data)).toBeLessThan(1e-14);
     expect(Array.from(shared)).toEqual(Array.from(plain.data));
+  });
+  it('fftAsync(a complex64 line, { threads: 2 }) under PARALLEL_MIN.long32 runs the sync call, a complex128 one of the same length is split', async () => {
+    PARALLEL_MIN.long32 = 1 << 17;
+    try {
+      const single = rand([1 << 16], 'complex64', 27);
+      const r = await fftAsync(single, { threads: 2 });
+      expect(r.data.buffer instanceof SharedArrayBuffer).toBe(false);
+      expect(bits(r)).toEqual(bits(fft(single)));
+      const double = rand([1 << 16], 'complex128', 28);
+      const d = await fftAsync(double, { threads: 2 });
+      expect(d.data.buffer instanceof SharedArrayBuffer).toBe(true);
+      expect(relErr(d.data, fft(double).data)).toBeLessThan(1e-14);
+    } finally {
+      PARALLEL_MIN.long32 = 0;
+    }
   });
   it('fftAsync(a long line, { threads: 2 }) under PARALLEL_MIN.long, prime or real runs the sync call (an ordinary buffer back)', async () => {
     const a = rand([1 << 16], 'complex128', 24);
