@@ -1565,3 +1565,333 @@ export function c2r_join_range(x: usize, z: usize, w: usize, h: i32, k0: i32, k1
     else join1_c128(x, z, w, h, k);
   }
 }
+
+// ---- radix 3 and 5 (complex64) ------------------------------------------------------------
+// pass3_c128 / pass5_c128's butterflies on two complex numbers at once (f32x4), in pass8_c64's
+// three pair layouts, the scalar code for the rest. Twiddles in the complex64 pair layout.
+
+const C51F: f32 = <f32>C51;
+const C52F: f32 = <f32>C52;
+
+// biome-ignore lint/complexity/noStaticOnlyClass: AssemblyScript's @inline, which biome accepts only on methods
+class Fly35 {
+  /** One radix-3 butterfly on c0..c2 (two complex each); output j times w_j at o + j·os. rs = (−s, s, −s, s). */
+  @inline static c3(c0: v128, c1: v128, c2: v128, o: usize, os: usize, rs: v128, w1: v128, w2: v128): void {
+    const t1 = f32x4.add(c1, c2);
+    const t2 = f32x4.sub(c1, c2);
+    v128.store(o, f32x4.add(c0, t1));
+    const av = f32x4.sub(c0, f32x4.mul(f32x4.splat(0.5), t1));
+    const bv = f32x4.mul(swap2(t2), rs);
+    v128.store(o + os, cmul2(f32x4.add(av, bv), w1));
+    v128.store(o + 2 * os, cmul2(f32x4.sub(av, bv), w2));
+  }
+
+  /** One radix-5 butterfly; r1 = (−s1, s1, …), r2 = (−s2, s2, …) as in pass5_c128. */
+  @inline static c5(
+    c0: v128,
+    x1: v128,
+    x2: v128,
+    x3: v128,
+    x4: v128,
+    o: usize,
+    os: usize,
+    r1: v128,
+    r2: v128,
+    w1: v128,
+    w2: v128,
+    w3: v128,
+    w4: v128,
+  ): void {
+    const c1v = f32x4.splat(C51F);
+    const c2v = f32x4.splat(C52F);
+    const t1 = f32x4.add(x1, x4);
+    const t4 = swap2(f32x4.sub(x1, x4));
+    const t2 = f32x4.add(x2, x3);
+    const t3 = swap2(f32x4.sub(x2, x3));
+    v128.store(o, f32x4.add(c0, f32x4.add(t1, t2)));
+    const ca = f32x4.add(c0, f32x4.add(f32x4.mul(c1v, t1), f32x4.mul(c2v, t2)));
+    const cb = f32x4.add(f32x4.mul(t4, r1), f32x4.mul(t3, r2));
+    const da = f32x4.add(c0, f32x4.add(f32x4.mul(c2v, t1), f32x4.mul(c1v, t2)));
+    const db = f32x4.sub(f32x4.mul(t4, r2), f32x4.mul(t3, r1));
+    v128.store(o + os, cmul2(f32x4.add(ca, cb), w1));
+    v128.store(o + 4 * os, cmul2(f32x4.sub(ca, cb), w4));
+    v128.store(o + 2 * os, cmul2(f32x4.add(da, db), w2));
+    v128.store(o + 3 * os, cmul2(f32x4.sub(da, db), w3));
+  }
+}
+
+export function pass3_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize, bwd: i32): void {
+  const istep = (<usize>cs) << 3;
+  const ostep = (<usize>hs) << 3;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  let k0 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const s: f32 = bwd ? <f32>0.8660254037844386 : <f32>-0.8660254037844386;
+    const rs = f32x4(-s, s, -s, s);
+    if (batch >= 2 && (batch & 1) === 0) {
+      const end = (<usize>batch) << 3;
+      for (let k = 0; k < l1; k++) {
+        for (let i = 0; i < ido; i++) {
+          const a0 = cc + (<usize>i + <usize>ido * 3 * <usize>k) * istep;
+          const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+          const w1 = v128.load64_splat(tw32(tw, 3, i, 1));
+          const w2 = v128.load64_splat(tw32(tw, 3, i, 2));
+          for (let t: usize = 0; t < end; t += 16) {
+            const a = a0 + t;
+            Fly35.c3(v128.load(a), v128.load(a + is), v128.load(a + 2 * is), o0 + t, os, rs, w1, w2);
+          }
+        }
+      }
+      return;
+    }
+    if (batch === 1 && ido >= 2) {
+      for (let k = 0; k < l1; k++) {
+        const a0k = cc + <usize>ido * 3 * <usize>k * istep;
+        const o0k = ch + <usize>ido * <usize>k * ostep;
+        let i = 0;
+        for (; i + 2 <= ido; i += 2) {
+          const wp = tw + ((<usize>(i >> 1) * 2) << 4);
+          const a = a0k + <usize>i * istep;
+          Fly35.c3(
+            v128.load(a),
+            v128.load(a + is),
+            v128.load(a + 2 * is),
+            o0k + <usize>i * ostep,
+            os,
+            rs,
+            v128.load(wp),
+            v128.load(wp + 16),
+          );
+        }
+        if (i < ido) scalar3_c64(i, k, ido, istep, ostep, is, os, cc, ch, tw, bwd);
+      }
+      return;
+    }
+    if (batch === 1 && ido === 1) {
+      const one = f32x4(1.0, 0.0, 1.0, 0.0);
+      const kstep = 3 * istep;
+      let k = 0;
+      for (; k + 2 <= l1; k += 2) {
+        const a = cc + <usize>k * kstep;
+        const b = a + kstep;
+        Fly35.c3(
+          v128.load64_lane(b, v128.load64_zero(a), 1),
+          v128.load64_lane(b + is, v128.load64_zero(a + is), 1),
+          v128.load64_lane(b + 2 * is, v128.load64_zero(a + 2 * is), 1),
+          ch + <usize>k * ostep,
+          os,
+          rs,
+          one,
+          one,
+        );
+      }
+      k0 = k;
+    }
+  }
+  for (let k = k0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      for (let t = 0; t < batch; t++) scalar3_c64(i, k, ido, istep, ostep, is, os, cc + ((<usize>t) << 3), ch + ((<usize>t) << 3), tw, bwd);
+    }
+  }
+}
+
+function scalar3_c64(
+  i: i32,
+  k: i32,
+  ido: i32,
+  istep: usize,
+  ostep: usize,
+  is: usize,
+  os: usize,
+  cc: usize,
+  ch: usize,
+  tw: usize,
+  bwd: i32,
+): void {
+  const a = cc + (<usize>i + <usize>ido * 3 * <usize>k) * istep;
+  const o = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+  const s: f32 = bwd ? <f32>0.8660254037844386 : <f32>-0.8660254037844386;
+  const c0r = load<f32>(a);
+  const c0i = load<f32>(a + 4);
+  const t1r = load<f32>(a + is) + load<f32>(a + 2 * is);
+  const t1i = load<f32>(a + is + 4) + load<f32>(a + 2 * is + 4);
+  const t2r = load<f32>(a + is) - load<f32>(a + 2 * is);
+  const t2i = load<f32>(a + is + 4) - load<f32>(a + 2 * is + 4);
+  store<f32>(o, c0r + t1r);
+  store<f32>(o + 4, c0i + t1i);
+  const ar = c0r - <f32>0.5 * t1r;
+  const ai = c0i - <f32>0.5 * t1i;
+  const br = -s * t2i;
+  const bi = s * t2r;
+  cstore32(o + os, ar + br, ai + bi, tw32(tw, 3, i, 1), i);
+  cstore32(o + 2 * os, ar - br, ai - bi, tw32(tw, 3, i, 2), i);
+}
+
+export function pass5_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch: usize, hs: i32, tw: usize, bwd: i32): void {
+  const istep = (<usize>cs) << 3;
+  const ostep = (<usize>hs) << 3;
+  const is = <usize>ido * istep;
+  const os = <usize>ido * <usize>l1 * ostep;
+  let k0 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const s1: f32 = <f32>(bwd ? S51 : -S51);
+    const s2: f32 = <f32>(bwd ? S52 : -S52);
+    const r1 = f32x4(-s1, s1, -s1, s1);
+    const r2 = f32x4(-s2, s2, -s2, s2);
+    if (batch >= 2 && (batch & 1) === 0) {
+      const end = (<usize>batch) << 3;
+      for (let k = 0; k < l1; k++) {
+        for (let i = 0; i < ido; i++) {
+          const a0 = cc + (<usize>i + <usize>ido * 5 * <usize>k) * istep;
+          const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+          const w1 = v128.load64_splat(tw32(tw, 5, i, 1));
+          const w2 = v128.load64_splat(tw32(tw, 5, i, 2));
+          const w3 = v128.load64_splat(tw32(tw, 5, i, 3));
+          const w4 = v128.load64_splat(tw32(tw, 5, i, 4));
+          for (let t: usize = 0; t < end; t += 16) {
+            const a = a0 + t;
+            Fly35.c5(
+              v128.load(a),
+              v128.load(a + is),
+              v128.load(a + 2 * is),
+              v128.load(a + 3 * is),
+              v128.load(a + 4 * is),
+              o0 + t,
+              os,
+              r1,
+              r2,
+              w1,
+              w2,
+              w3,
+              w4,
+            );
+          }
+        }
+      }
+      return;
+    }
+    if (batch === 1 && ido >= 2) {
+      for (let k = 0; k < l1; k++) {
+        const a0k = cc + <usize>ido * 5 * <usize>k * istep;
+        const o0k = ch + <usize>ido * <usize>k * ostep;
+        let i = 0;
+        for (; i + 2 <= ido; i += 2) {
+          const wp = tw + ((<usize>(i >> 1) * 4) << 4);
+          const a = a0k + <usize>i * istep;
+          Fly35.c5(
+            v128.load(a),
+            v128.load(a + is),
+            v128.load(a + 2 * is),
+            v128.load(a + 3 * is),
+            v128.load(a + 4 * is),
+            o0k + <usize>i * ostep,
+            os,
+            r1,
+            r2,
+            v128.load(wp),
+            v128.load(wp + 16),
+            v128.load(wp + 32),
+            v128.load(wp + 48),
+          );
+        }
+        if (i < ido) scalar5_c64(i, k, ido, istep, ostep, is, os, cc, ch, tw, bwd);
+      }
+      return;
+    }
+    if (batch === 1 && ido === 1) {
+      const one = f32x4(1.0, 0.0, 1.0, 0.0);
+      const kstep = 5 * istep;
+      let k = 0;
+      for (; k + 2 <= l1; k += 2) {
+        const a = cc + <usize>k * kstep;
+        const b = a + kstep;
+        Fly35.c5(
+          v128.load64_lane(b, v128.load64_zero(a), 1),
+          v128.load64_lane(b + is, v128.load64_zero(a + is), 1),
+          v128.load64_lane(b + 2 * is, v128.load64_zero(a + 2 * is), 1),
+          v128.load64_lane(b + 3 * is, v128.load64_zero(a + 3 * is), 1),
+          v128.load64_lane(b + 4 * is, v128.load64_zero(a + 4 * is), 1),
+          ch + <usize>k * ostep,
+          os,
+          r1,
+          r2,
+          one,
+          one,
+          one,
+          one,
+        );
+      }
+      k0 = k;
+    }
+  }
+  for (let k = k0; k < l1; k++) {
+    for (let i = 0; i < ido; i++) {
+      for (let t = 0; t < batch; t++) scalar5_c64(i, k, ido, istep, ostep, is, os, cc + ((<usize>t) << 3), ch + ((<usize>t) << 3), tw, bwd);
+    }
+  }
+}
+
+function scalar5_c64(
+  i: i32,
+  k: i32,
+  ido: i32,
+  istep: usize,
+  ostep: usize,
+  is: usize,
+  os: usize,
+  cc: usize,
+  ch: usize,
+  tw: usize,
+  bwd: i32,
+): void {
+  const a = cc + (<usize>i + <usize>ido * 5 * <usize>k) * istep;
+  const o = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+  const s1: f32 = <f32>(bwd ? S51 : -S51);
+  const s2: f32 = <f32>(bwd ? S52 : -S52);
+  const c0r = load<f32>(a);
+  const c0i = load<f32>(a + 4);
+  const t1r = load<f32>(a + is) + load<f32>(a + 4 * is);
+  const t1i = load<f32>(a + is + 4) + load<f32>(a + 4 * is + 4);
+  const t4r = load<f32>(a + is) - load<f32>(a + 4 * is);
+  const t4i = load<f32>(a + is + 4) - load<f32>(a + 4 * is + 4);
+  const t2r = load<f32>(a + 2 * is) + load<f32>(a + 3 * is);
+  const t2i = load<f32>(a + 2 * is + 4) + load<f32>(a + 3 * is + 4);
+  const t3r = load<f32>(a + 2 * is) - load<f32>(a + 3 * is);
+  const t3i = load<f32>(a + 2 * is + 4) - load<f32>(a + 3 * is + 4);
+  store<f32>(o, c0r + (t1r + t2r));
+  store<f32>(o + 4, c0i + (t1i + t2i));
+  let ar = c0r + (C51F * t1r + C52F * t2r);
+  let ai = c0i + (C51F * t1i + C52F * t2i);
+  let br = -(s1 * t4i + s2 * t3i);
+  let bi = s1 * t4r + s2 * t3r;
+  cstore32(o + os, ar + br, ai + bi, tw32(tw, 5, i, 1), i);
+  cstore32(o + 4 * os, ar - br, ai - bi, tw32(tw, 5, i, 4), i);
+  ar = c0r + (C52F * t1r + C51F * t2r);
+  ai = c0i + (C52F * t1i + C51F * t2i);
+  br = -(s2 * t4i - s1 * t3i);
+  bi = s2 * t4r - s1 * t3r;
+  cstore32(o + 2 * os, ar + br, ai + bi, tw32(tw, 5, i, 2), i);
+  cstore32(o + 3 * os, ar - br, ai - bi, tw32(tw, 5, i, 3), i);
+}
+
+/** out[k] = conj?(x[k]) · c[k], conjugated again when conjOut: chirp_c128 for complex64 (f32 arithmetic). */
+export function chirp_c64(x: usize, c: usize, out: usize, n: i32, conjIn: i32, conjOut: i32): void {
+  const end = (<usize>n) << 3;
+  let o: usize = 0;
+  if (ASC_FEATURE_SIMD) {
+    const ci = conjIn ? f32x4(1.0, -1.0, 1.0, -1.0) : f32x4(1.0, 1.0, 1.0, 1.0);
+    const co = conjOut ? f32x4(1.0, -1.0, 1.0, -1.0) : f32x4(1.0, 1.0, 1.0, 1.0);
+    for (; o + 16 <= end; o += 16) v128.store(out + o, f32x4.mul(cmul2(f32x4.mul(v128.load(x + o), ci), v128.load(c + o)), co));
+  }
+  const si: f32 = conjIn ? -1.0 : 1.0;
+  const so: f32 = conjOut ? -1.0 : 1.0;
+  for (; o < end; o += 8) {
+    const xr = load<f32>(x + o);
+    const xi = si * load<f32>(x + o + 4);
+    const cr = load<f32>(c + o);
+    const cim = load<f32>(c + o + 4);
+    store<f32>(out + o, xr * cr - xi * cim);
+    store<f32>(out + o + 4, so * (xr * cim + xi * cr));
+  }
+}

@@ -13,7 +13,16 @@ import { bluesteinLength, factorize, useBluestein } from './factor.js';
 import { pass2, pass3, pass4, pass5, passOdd } from './passes.js';
 import { giveScratch, takeScratch } from './scratch.js';
 import { cis2pi } from './twiddle.js';
-import { fourStepSplit, WasmBluestein, WasmFourStep, type WasmPlan, WasmRadixPlan, WasmRadixPlan32, wasmEngine } from './wasm.js';
+import {
+  fourStepSplit,
+  WasmBluestein,
+  WasmBluestein32,
+  WasmFourStep,
+  type WasmPlan,
+  WasmRadixPlan,
+  WasmRadixPlan32,
+  wasmEngine,
+} from './wasm.js';
 
 interface Stage {
   p: number;
@@ -46,8 +55,8 @@ export class ComplexPlan {
   readonly bluestein: Bluestein | undefined;
   /** The WebAssembly tables of this plan, built on first use. */
   private wasm: WasmPlan | undefined;
-  /** The complex64 WebAssembly tables (powers of two only), built on first use. */
-  private wasm32: WasmRadixPlan32 | undefined;
+  /** The complex64 WebAssembly tables (5-smooth lengths, or Bluestein over one), built on first use; null: none. */
+  private wasm32: WasmRadixPlan32 | WasmBluestein32 | null | undefined;
 
   constructor(n: number) {
     this.n = n;
@@ -92,7 +101,7 @@ export class ComplexPlan {
     this.stages = stages;
   }
 
-  /** out = FFT(input), unnormalised. `input` is not modified; out may be input. float32 buffers are computed in float64. */
+  /** out = FFT(input), unnormalised. `input` is not modified; out may be input. float32 in and out runs float32 kernels (5-smooth n, or Bluestein over a 5-smooth m), else float64. */
   forward(input: Float64Array | Float32Array, out: Float64Array | Float32Array): void {
     this.exec(input, out, false);
   }
@@ -112,11 +121,17 @@ export class ComplexPlan {
     const backend = fftBackend();
     if (backend !== 'ts' && (n >= WASM_MIN_N || backend !== 'auto')) {
       const engine = wasmEngine(backend === 'wasm-scalar' ? 'scalar' : backend === 'wasm' ? 'simd' : undefined);
-      if (engine && input instanceof Float32Array && out instanceof Float32Array && !this.bluestein && WasmRadixPlan32.fits(this.factors)) {
-        this.wasm32 ??= new WasmRadixPlan32(n, this.factors);
+      if (engine && input instanceof Float32Array && out instanceof Float32Array) {
+        if (this.wasm32 === undefined) this.wasm32 = this.makeWasmPlan32();
         try {
-          engine.c2c32(this.wasm32, input, out, bwd);
-          return;
+          if (this.wasm32 instanceof WasmRadixPlan32) {
+            engine.c2c32(this.wasm32, input, out, bwd);
+            return;
+          }
+          if (this.wasm32 instanceof WasmBluestein32) {
+            engine.bluestein32(this.wasm32, input, out, bwd);
+            return;
+          }
         } catch (err) {
           if (!(err instanceof LimitError)) throw err;
         }
@@ -141,6 +156,13 @@ export class ComplexPlan {
     this.run(a, a, bwd);
     out.set(a);
     giveScratch(a);
+  }
+
+  /** complex64 runs float32 kernels for 5-smooth lengths and Bluestein over a 5-smooth m; else null (float64). */
+  private makeWasmPlan32(): WasmRadixPlan32 | WasmBluestein32 | null {
+    const bs = this.bluestein;
+    if (bs) return WasmRadixPlan32.fitsSmooth(bs.plan.factors) ? new WasmBluestein32(this.n, bs.chirp, bs.kernel) : null;
+    return WasmRadixPlan32.fitsSmooth(this.factors) ? new WasmRadixPlan32(this.n, this.factors) : null;
   }
 
   private makeWasmPlan(): WasmPlan {

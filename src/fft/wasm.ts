@@ -12,7 +12,15 @@
  * FFTs of length n2 written transposed — two sweeps over memory instead of one per radix pass.
  */
 import { defaultVariant, type WasmKernels, type WasmVariant, wasmKernels } from '../wasm/loader.js';
-import { COLUMN_BLOCK, WasmBluestein, WasmFourStep, type WasmPlan, type WasmRadixPlan, type WasmRadixPlan32 } from './wasmplans.js';
+import {
+  COLUMN_BLOCK,
+  WasmBluestein,
+  type WasmBluestein32,
+  WasmFourStep,
+  type WasmPlan,
+  type WasmRadixPlan,
+  type WasmRadixPlan32,
+} from './wasmplans.js';
 
 /** Exports of assembly/fft.ts; pointers are byte offsets into the family's memory, strides in complex. */
 export interface FftExports {
@@ -61,6 +69,9 @@ export interface FftExports {
   pass2_c64(ido: number, l1: number, batch: number, cc: number, cs: number, ch: number, hs: number, tw: number): void;
   pass4_c64(ido: number, l1: number, batch: number, cc: number, cs: number, ch: number, hs: number, tw: number, bwd: number): void;
   pass8_c64(ido: number, l1: number, batch: number, cc: number, cs: number, ch: number, hs: number, tw: number, bwd: number): void;
+  pass3_c64(ido: number, l1: number, batch: number, cc: number, cs: number, ch: number, hs: number, tw: number, bwd: number): void;
+  pass5_c64(ido: number, l1: number, batch: number, cc: number, cs: number, ch: number, hs: number, tw: number, bwd: number): void;
+  chirp_c64(x: number, c: number, out: number, n: number, conjIn: number, conjOut: number): void;
   copy_rows_c64(a: number, as: number, b: number, bs: number, rows: number, count: number): void;
   r2c_split_c64(z: number, x: number, w: number, h: number): void;
   c2r_join_c64(x: number, z: number, w: number, h: number): void;
@@ -218,7 +229,30 @@ export class WasmEngine {
     }
   }
 
-  /** complex64 in and out with float32 arithmetic (power-of-two lengths). */
+  /**
+   * Bluestein in float32 for complex64 (plan.ts runBluestein, float32 arithmetic): chirp, FFT_m
+   * with the complex64 passes, product with the kernel spectrum, inverse FFT_m, chirp.
+   */
+  bluestein32(bs: WasmBluestein32, input: Float32Array, out: Float32Array, bwd: boolean): void {
+    const { n, radix } = bs;
+    const m = radix.n;
+    const [tb, tr] = this.tablesFor([bs, radix]);
+    const [x, a, s1, s2] = this.buffers([8 * n, 8 * m, 8 * m, 8 * m]);
+    const buf = this.k.memory.buffer;
+    new Float32Array(buf, x, 2 * n).set(input.length === 2 * n ? input : input.subarray(0, 2 * n));
+    const k = this.k.exports;
+    const chirp = tb;
+    const kernel = tb + 8 * n;
+    k.chirp_c64(x, chirp, a, n, bwd ? 1 : 0, 0);
+    new Float32Array(buf, a + 8 * n, 2 * (m - n)).fill(0);
+    this.radix32(radix, tr, 1, a, 1, a, 1, false, s1, s2);
+    k.cmul_c64(a, kernel, a, m);
+    this.radix32(radix, tr, 1, a, 1, a, 1, true, s1, s2);
+    k.chirp_c64(a, chirp, x, n, 0, bwd ? 1 : 0);
+    out.set(new Float32Array(buf, x, 2 * n));
+  }
+
+  /** complex64 in and out with float32 arithmetic (5-smooth lengths). */
   c2c32(plan: WasmRadixPlan32, input: Float32Array, out: Float32Array, bwd: boolean): void {
     const n = plan.n;
     const tables = this.table(plan);
@@ -258,6 +292,8 @@ export class WasmEngine {
       const ts = s === last ? ds : batch;
       if (st.p === 8) x.pass8_c64(st.ido, st.l1, batch, from, fs, to, ts, tw + st.tb, b);
       else if (st.p === 4) x.pass4_c64(st.ido, st.l1, batch, from, fs, to, ts, tw + st.tb, b);
+      else if (st.p === 5) x.pass5_c64(st.ido, st.l1, batch, from, fs, to, ts, tw + st.tb, b);
+      else if (st.p === 3) x.pass3_c64(st.ido, st.l1, batch, from, fs, to, ts, tw + st.tb, b);
       else x.pass2_c64(st.ido, st.l1, batch, from, fs, to, ts, tw + st.tb);
       from = to;
       fs = ts;
@@ -383,6 +419,7 @@ export {
   fourStepSplit,
   newTableId,
   WasmBluestein,
+  WasmBluestein32,
   WasmFourStep,
   type WasmPlan,
   WasmRadixPlan,

@@ -128,9 +128,9 @@ export class WasmFourStep {
 }
 
 /**
- * A power-of-two plan for the complex64 kernels (pass8_c64 / pass4_c64 / pass2_c64): radix 8
- * while 8 divides n, then a 4 or a 2 (wasmFactors); twiddles rounded to float32 in the pair
- * layout of assembly/fft.ts, forward then backward.
+ * A plan for the complex64 kernels (pass8_c64 / pass4_c64 / pass2_c64 / pass3_c64 / pass5_c64):
+ * radix 8 while 8 divides n, then a 4 or a 2, then 3s and 5s (wasmFactors); twiddles computed in
+ * float64 and rounded once to float32, in the pair layout of assembly/fft.ts, forward then backward.
  */
 export class WasmRadixPlan32 {
   readonly id = nextId++;
@@ -139,10 +139,10 @@ export class WasmRadixPlan32 {
   readonly tables: Float32Array;
   readonly twBytes: number;
 
-  /** `factors`: any power-of-two factorisation of n (see fits); the passes run wasmFactors(n). */
+  /** `factors`: any 5-smooth factorisation of n (see fitsSmooth); the passes run wasmFactors(n). */
   constructor(n: number, factors: readonly number[] = wasmFactors(n)) {
-    if (!WasmRadixPlan32.fits(factors))
-      throw new ArgumentError(`factors: expected 8s, 4s and 2s (a power of two), got [${factors.join(', ')}]`, 'factors');
+    if (!WasmRadixPlan32.fitsSmooth(factors))
+      throw new ArgumentError(`factors: expected 8s, 5s, 4s, 3s and 2s (a 5-smooth length), got [${factors.join(', ')}]`, 'factors');
     this.n = n;
     const stages: WasmStage[] = [];
     let l1 = 1;
@@ -172,9 +172,17 @@ export class WasmRadixPlan32 {
     }
   }
 
-  /** Only lengths made of 8s, 4s and 2s (powers of two) have complex64 kernels. */
+  /**
+   * Powers of two (8s, 4s and 2s): the lengths the N-D, threaded and convolution paths run in
+   * float32 (their callers test this one; widening them to 5-smooth lengths is their choice).
+   */
   static fits(factors: readonly number[]): boolean {
     return factors.length > 0 && factors.every((p) => p === 8 || p === 4 || p === 2);
+  }
+
+  /** 5-smooth lengths (8s, 5s, 4s, 3s and 2s): every length the complex64 kernels can run (1-D plans use it). */
+  static fitsSmooth(factors: readonly number[]): boolean {
+    return factors.length > 0 && factors.every((p) => p === 8 || p === 5 || p === 4 || p === 3 || p === 2);
   }
 }
 
@@ -189,6 +197,26 @@ export class WasmBluestein {
     this.n = n;
     this.radix = new WasmRadixPlan(kernel.length / 2);
     this.tables = new Float64Array(chirp.length + kernel.length);
+    this.tables.set(chirp);
+    this.tables.set(kernel, chirp.length);
+  }
+}
+
+/**
+ * Bluestein for complex64 (float32 kernels): its convolution length m must be 5-smooth. The
+ * chirp and the kernel spectrum are computed in float64 (plan.ts) and rounded once to float32.
+ */
+export class WasmBluestein32 {
+  readonly id = nextId++;
+  readonly n: number;
+  readonly radix: WasmRadixPlan32;
+  /** [chirp e^{−πik²/n} (n) | FFT_m of the wrapped conjugate chirp / m (m)], float32. */
+  readonly tables: Float32Array;
+
+  constructor(n: number, chirp: Float64Array, kernel: Float64Array) {
+    this.n = n;
+    this.radix = new WasmRadixPlan32(kernel.length / 2);
+    this.tables = new Float32Array(chirp.length + kernel.length);
     this.tables.set(chirp);
     this.tables.set(kernel, chirp.length);
   }

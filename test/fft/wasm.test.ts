@@ -2,7 +2,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { setFftBackend } from '../../src/fft/backend.js';
 import { ComplexPlan } from '../../src/fft/plan.js';
-import { cmulPlain, FOUR_STEP_MIN, fourStepSplit, WasmEngine, WasmFourStep, WasmRadixPlan, wasmEngine } from '../../src/fft/wasm.js';
+import {
+  cmulPlain,
+  FOUR_STEP_MIN,
+  fourStepSplit,
+  WasmEngine,
+  WasmFourStep,
+  WasmRadixPlan,
+  WasmRadixPlan32,
+  wasmEngine,
+} from '../../src/fft/wasm.js';
+import { dftRef } from '../../src/ref/dft.js';
 import { randomBuffer, relErr } from './helpers.js';
 
 // radix 4, 2, 3, 5, generic 7 / 11 / 13, mixed, Bluestein (inner plan in wasm), sizes 1 and 2
@@ -104,6 +114,81 @@ describe.each(['wasm', 'wasm-scalar'] as const)('%s complex64 kernels', (backend
         const got = new Float32Array(2 * n);
         bwd ? plan.backward(x, got) : plan.forward(x, got);
         expect(relErr(got, want), `n=${n} bwd=${bwd}`).toBeLessThan(1e-6);
+      }
+    }
+  });
+});
+
+describe.each(['wasm', 'wasm-scalar'] as const)('complex64 float32 kernels, %s backend', (backend) => {
+  // radix 3 and 5 in every pair layout (odd / even ido, odd l1, tails), mixed with 8 / 4 / 2
+  const SMOOTH = [3, 5, 6, 9, 10, 15, 25, 27, 45, 60, 75, 96, 125, 243, 360, 625, 1000, 1215, 3125, 6000, 100000];
+  // Bluestein lengths (prime, inner m 5-smooth) — 1000003 only on the SIMD build (time)
+  const BLUESTEIN = backend === 'wasm' ? [4099, 65537, 1000003] : [4099, 65537];
+  const check = (n: number, tol: number) => {
+    const plan = new ComplexPlan(n);
+    const x = Float32Array.from(randomBuffer(2 * n, n + 7));
+    const x64 = Float64Array.from(x);
+    for (const bwd of [false, true]) {
+      setFftBackend('wasm');
+      const want = new Float64Array(2 * n);
+      bwd ? plan.backward(x64, want) : plan.forward(x64, want);
+      setFftBackend(backend);
+      const got = new Float32Array(2 * n);
+      bwd ? plan.backward(x, got) : plan.forward(x, got);
+      expect(relErr(got, want), `n=${n} bwd=${bwd}`).toBeLessThan(tol);
+      const inPlace = Float32Array.from(x);
+      bwd ? plan.backward(inPlace, inPlace) : plan.forward(inPlace, inPlace);
+      let diff = 0; // toEqual is slow on millions of elements
+      for (let i = 0; i < 2 * n; i++) if (!Object.is(inPlace[i], got[i])) diff++;
+      expect(diff, `n=${n} bwd=${bwd} in place`).toBe(0);
+    }
+  };
+  it('plan.forward / backward on Float32Array at 5-smooth lengths match the float64 passes within 1e-6', () => {
+    for (const n of SMOOTH) check(n, 1e-6);
+  });
+  it('plan.forward / backward on Float32Array at Bluestein lengths (float32 Bluestein) match float64 within 5e-6', () => {
+    for (const n of BLUESTEIN) {
+      expect(new ComplexPlan(n).bluestein, `n=${n}`).toBeDefined();
+      check(n, 5e-6);
+    }
+    // and against the exact O(n²) DFT
+    const n = 4099;
+    const x = Float32Array.from(randomBuffer(2 * n, 3));
+    const got = new Float32Array(2 * n);
+    setFftBackend(backend);
+    new ComplexPlan(n).forward(x, got);
+    expect(relErr(got, dftRef(Float64Array.from(x)))).toBeLessThan(5e-6);
+  });
+  it('pass3_c64 / pass5_c64 SIMD and scalar builds agree to float32 rounding on batched columns (engine.radix32)', () => {
+    const e = wasmEngine(backend === 'wasm' ? 'simd' : 'scalar')!;
+    for (const [n, batch] of [
+      [15, 2],
+      [45, 4],
+      [75, 3],
+      [30, 6],
+    ] as const) {
+      const plan = new WasmRadixPlan32(n);
+      const x = Float32Array.from(randomBuffer(2 * n * batch, n * batch));
+      const t = e.table(plan);
+      const [a, o, s1, s2] = e.buffers([8 * n * batch, 8 * n * batch, 8 * n * batch, 8 * n * batch]);
+      new Float32Array(e.k.memory.buffer, a, 2 * n * batch).set(x);
+      e.radix32(plan, t, batch, a, batch, o, batch, false, s1, s2);
+      const got = new Float32Array(e.k.memory.buffer, o, 2 * n * batch).slice();
+      // column b of the batch against a float64 transform of that column
+      const ref = new ComplexPlan(n);
+      for (let b = 0; b < batch; b++) {
+        const col = new Float64Array(2 * n);
+        const gc = new Float64Array(2 * n);
+        for (let j = 0; j < n; j++) {
+          col[2 * j] = x[2 * (j * batch + b)];
+          col[2 * j + 1] = x[2 * (j * batch + b) + 1];
+          gc[2 * j] = got[2 * (j * batch + b)];
+          gc[2 * j + 1] = got[2 * (j * batch + b) + 1];
+        }
+        setFftBackend('ts');
+        const want = new Float64Array(2 * n);
+        ref.forward(col, want);
+        expect(relErr(gc, want), `n=${n} batch=${batch} col=${b}`).toBeLessThan(1e-6);
       }
     }
   });

@@ -26,6 +26,22 @@ describe('wasmplans', () => {
     expect(WasmRadixPlan32.fits([4, 3])).toBe(false);
     expect(WasmRadixPlan32.fits([])).toBe(false);
   });
+  it('WasmRadixPlan32.fitsSmooth(factors) accepts 8s, 5s, 4s, 3s and 2s', () => {
+    expect(WasmRadixPlan32.fitsSmooth([8, 4, 5, 5, 5, 5, 5])).toBe(true);
+    expect(WasmRadixPlan32.fitsSmooth([4, 3])).toBe(true);
+    expect(WasmRadixPlan32.fitsSmooth([4, 7])).toBe(false);
+    expect(WasmRadixPlan32.fitsSmooth([])).toBe(false);
+  });
+  it('new WasmRadixPlan32(n) on a 5-smooth n: stages 8s, then 4 / 2, then 3s and 5s', () => {
+    const p = new WasmRadixPlan32(360);
+    expect(p.stages.map((s) => [s.p, s.l1, s.ido])).toEqual([
+      [8, 1, 45],
+      [3, 8, 15],
+      [3, 24, 5],
+      [5, 72, 1],
+    ]);
+    expect(p.twBytes).toBe(8 * (2 * 23 * 7 + 2 * 8 * 2 + 2 * 3 * 2 + 2 * 1 * 4));
+  });
   it('new WasmRadixPlan32(n, factors) runs radix 8 first whatever power-of-two factors it is given', () => {
     const p = new WasmRadixPlan32(2048, [4, 4, 4, 4, 4, 2]);
     expect(p.stages.map((s) => [s.p, s.l1, s.ido])).toEqual([
@@ -36,7 +52,7 @@ describe('wasmplans', () => {
     ]);
     // pair layout: 2·ceil(ido / 2)·(p − 1) complex per stage
     expect(p.twBytes).toBe(8 * (256 * 7 + 32 * 7 + 4 * 7 + 2 * 3));
-    expect(() => new WasmRadixPlan32(12, [4, 3])).toThrow(/factors/);
+    expect(() => new WasmRadixPlan32(28, [4, 7])).toThrow(/factors/);
   });
   it('fourStepSplit(n) is 0 while the four-step path is off', () => {
     expect(fourStepSplit(2 ** 20)).toBe(0);
