@@ -158,6 +158,18 @@ function transformAxes(a: NDArray, sIn: (number | undefined)[], axes: number[], 
   let lanes: 1 | 2 = isComplex(a.dtype) ? 2 : 1;
   const shape = [...a.shape];
   const steps = planSteps(a.shape, sIn, axes, kind, inverse);
+  const line = oneSingleLine(a, steps);
+  if (line) {
+    // one complex64 line whose length the N-D path would widen to float64 (not a power of two):
+    // the plan runs float32 kernels itself (5-smooth n, or Bluestein over a 5-smooth m)
+    const out = alloc(2 * line.n) as Float32Array;
+    const plan = complexPlan(line.n);
+    if (inverse) plan.backward(a.data as Float32Array, out);
+    else plan.forward(a.data as Float32Array, out);
+    const scale = normScale(norm, line.n, inverse);
+    if (scale !== 1) for (let i = 0; i < out.length; i++) out[i] *= scale;
+    return new NDArray('complex64', [line.n], out);
+  }
   const fast = ndEngine(a.size, steps.length);
   if (fast && ndSupported(shape, steps)) {
     const scale = steps.reduce((f, st) => f * normScale(norm, st.n, inverse), 1);
@@ -177,6 +189,14 @@ function transformAxes(a: NDArray, sIn: (number | undefined)[], axes: number[], 
   }
   const dtype: FloatDType | ComplexDType = lanes === 2 ? complexOf(precision) : precision;
   return new NDArray(dtype, shape, data as Float64Array);
+}
+
+/** The step of a 1-D complex64 c2c call without crop or pad at a length that is not a power of two, else undefined. */
+function oneSingleLine(a: NDArray, steps: readonly NdStep[]): NdStep | undefined {
+  if (a.dtype !== 'complex64' || a.ndim !== 1 || steps.length !== 1 || fftBackend() === 'ts') return undefined;
+  const st = steps[0];
+  if (st.kind !== 'c2c' || st.n !== a.shape[0] || (st.n & (st.n - 1)) === 0) return undefined;
+  return st;
 }
 
 /** The wasm engine for the in-memory N-D path, when it applies: more than one line of work. */

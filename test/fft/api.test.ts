@@ -201,3 +201,22 @@ describe('bad input', () => {
     for (let k = 0; k < 16; k++) expect(Number.isNaN(R[2 * k]) || Number.isNaN(R[2 * k + 1])).toBe(true);
   });
 });
+
+describe('complex64 lines at lengths that are not powers of two', () => {
+  for (const n of [3, 100000, 65537, 4099]) {
+    it(`fft / ifft(a complex64 [${n}]) keep complex64, match the complex128 transform within 5e-6 in every norm`, () => {
+      const wide = new NDArray('complex128', [n], randomBuffer(2 * n, n));
+      const single = new NDArray('complex64', [n], Float32Array.from(wide.data as Float64Array));
+      const exact = new NDArray('complex128', [n], Float64Array.from(single.data as Float32Array));
+      for (const norm of NORMS) {
+        const f = fft(single, { norm });
+        expect(f.dtype).toBe('complex64');
+        expect(f.data).toBeInstanceOf(Float32Array);
+        expect(relErr(f.data, fft(exact, { norm }).data)).toBeLessThan(5e-6);
+        const b = ifft(single, { norm });
+        expect(relErr(b.data, ifft(exact, { norm }).data)).toBeLessThan(5e-6);
+      }
+      expect(Array.from(single.data)).toEqual(Array.from(Float32Array.from(wide.data as Float64Array)));
+    });
+  }
+});
