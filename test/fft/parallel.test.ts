@@ -182,7 +182,9 @@ describe('fftAsync (one long line: the four-step split)', () => {
       const two = await fftAsync(a, { threads: 2 });
       expect(two.dtype).toBe('complex64');
       expect(two.data).toBeInstanceOf(Float32Array);
-      expect(relErr(two.data, sync.data), `n=${n}`).toBeLessThan(n === 1 << 20 ? 1e-6 : 1e-7);
+      // the sync call runs float32 kernels at every length here (api.ts oneSingleLine), the split
+      // only for powers of two (float64 inside otherwise): both within float32 rounding
+      expect(relErr(two.data, sync.data), `n=${n}`).toBeLessThan(1e-6);
       expect(bits(await fftAsync(a, { threads: 3 }))).toEqual(bits(two));
     }
   });
