@@ -17,6 +17,7 @@
  * untiled `fft`, kernel banks) run on the calling thread, as `convolve` does.
  */
 import { itemSize } from '../core/dtype.js';
+import { WorkerError } from '../core/errors.js';
 import type { NDArray } from '../core/ndarray.js';
 import { sizeOf } from '../core/shape.js';
 import { getPool } from '../parallel/get-pool.js';
@@ -121,6 +122,59 @@ function copyTiles(src: Real, dst: Real, plan: TilePlan, O: readonly number[], t
   }
 }
 
+type WaitAsync = (a: Int32Array, index: number, value: number) => { async: boolean; value: Promise<string> | string };
+
+/**
+ * Copies the tiles of a plane [O0, O1] from `src` (the pooled buffer the tasks write) into `dst`
+ * in order, each once its flag claim[1 + t] is set (tilesOf), while the workers compute the
+ * others: this thread waits on the flags (Atomics.waitAsync), so only the last tile's copy is
+ * left once they are done, not the whole plane's. Settles as `tasks` does. Without
+ * Atomics.waitAsync (some browsers): the whole plane, once `tasks` is done. `fresh`: `dst` is
+ * new (zeroed, never touched).
+ */
+async function copyAsDone(
+  claim: Int32Array,
+  tasks: Promise<unknown>,
+  src: Real,
+  dst: Real,
+  plan: TilePlan,
+  O: readonly number[],
+  fresh: boolean,
+): Promise<void> {
+  // a new `dst`: its pages faulted in now, while the workers run, before any copy (touchPages)
+  if (fresh) touchPages(dst);
+  const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
+  if (waitAsync === undefined) {
+    await tasks;
+    dst.set(src);
+    return;
+  }
+  let over = false; // every task has settled: a flag still 0 then means one failed
+  const ended = tasks.then(
+    () => {
+      over = true;
+    },
+    () => {
+      over = true;
+    },
+  );
+  for (let t = 0, count = plan.tiles[0] * plan.tiles[1]; t < count; t++) {
+    while (Atomics.load(claim, 1 + t) === 0) {
+      if (over) {
+        await tasks; // rejects with the failure
+        throw new WorkerError(`conv.tiles2d: tile ${t} was not computed`);
+      }
+      const w = waitAsync(claim, 1 + t, 0);
+      if (w.async) {
+        await Promise.race([w.value, ended]);
+        Atomics.notify(claim, 1 + t); // releases this thread's waiter when `ended` won the race
+      }
+    }
+    copyTiles(src, dst, plan, O, t, t + 1);
+  }
+  await tasks;
+}
+
 async function runAsync(x: NDArray, k: NDArray, opts: AsyncConvOptions, corr: boolean): Promise<NDArray> {
   const threads = resolveThreads(opts.threads);
   if (threads === 1) return corr ? correlate(x, k, opts) : convolve(x, k, opts);
@@ -190,7 +244,7 @@ async function runPlans(call: PreparedCall, plans: PlanePlan[], fresh: boolean, 
   });
   // The workers write `out` itself when it is the caller's shared array, or a new shared one that
   // only row tasks write (W3: no copy; rows2dTask charges its rows to the workers' GC). Else they
-  // write a pooled buffer, whose part of each task is copied into `out` as the task finishes.
+  // write a pooled buffer, copied into `out` as each row task finishes (a tiled plane: whole, once all its tiles are in).
   const od = out.data as Real;
   const direct = isShared(od) && (!fresh || od.byteLength >= IN_PLACE_BYTES || work.every((w) => w === undefined || 'rows' in w));
   const lease = new Lease();
@@ -201,6 +255,7 @@ async function runPlans(call: PreparedCall, plans: PlanePlan[], fresh: boolean, 
   };
   const pool = getPool({ threads });
   const jobs: Promise<unknown>[] = [];
+  const copied: Real[] = []; // the planes of `out` filled from the pooled buffer by row tasks
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i];
     const plane = call.planes[i];
@@ -215,28 +270,34 @@ async function runPlans(call: PreparedCall, plans: PlanePlan[], fresh: boolean, 
       const xs = lease.shared(xp.data as Real);
       const ov = sharedOut().subarray(outAt, outAt + plane.out.size);
       const spec = lease.shared(tileKernelSpectrum(w.k, tp.B, precision).data as Real);
-      // one task per tile (up to 16 per thread): the last one to finish holds up the call by one tile at most
+      // one task per thread, each taking tiles from a shared counter as it goes (tiles2dTask's
+      // `claim`): no round trip through this thread per tile, so tiles keep flowing while it is
+      // busy (auto's accuracy scan runs here meanwhile), and a slowed worker leaves its share to
+      // the others; the tiles' grid is fixed, so the bits do not depend on who computes which
       const count = tp.tiles[0] * tp.tiles[1];
-      for (const [t0, t1] of splitRange(count, Math.min(count, 16 * threads))) {
-        const args: Tiles2dArgs = {
-          xp: xs,
-          xShape: [xp.shape[0], xp.shape[1]],
-          k: NO_KERNEL,
-          kShape: [w.k.shape[0], w.k.shape[1]],
-          plan: tp,
-          start: [start[0], start[1]],
-          out: ov,
-          oShape: [oh, ow],
-          t0,
-          t1,
-          spec,
-          fresh: fresh && direct,
-        };
-        const job = pool.run('conv.tiles2d', args, { signal: signal });
-        jobs.push(direct ? job : job.then(() => copyTiles(ov, dst, tp, [oh, ow], t0, t1)));
-      }
+      // [0] the counter; [1 + t] tile t is written (tilesOf), for the copies as tiles finish
+      const claim = new Int32Array(lease.take(CLAIM_LIKE, direct ? 1 : 1 + count).buffer);
+      claim.fill(0);
+      const args: Tiles2dArgs = {
+        xp: xs,
+        xShape: [xp.shape[0], xp.shape[1]],
+        k: NO_KERNEL,
+        kShape: [w.k.shape[0], w.k.shape[1]],
+        plan: tp,
+        start: [start[0], start[1]],
+        out: ov,
+        oShape: [oh, ow],
+        t0: 0,
+        t1: count,
+        spec,
+        fresh: fresh && direct,
+        claim,
+      };
+      const tasks = Promise.all(Array.from({ length: Math.min(count, threads) }, () => pool.run('conv.tiles2d', args, { signal: signal })));
+      jobs.push(direct ? tasks : copyAsDone(claim, tasks, ov, dst, tp, [oh, ow], fresh));
     } else {
       const [h, wd] = plan.x.shape;
+      if (!direct) copied.push(dst);
       const xv = lease.shared(plan.x.data as Real);
       const ov = sharedOut().subarray(outAt, outAt + oh * ow);
       const r = w.rows;
@@ -249,7 +310,24 @@ async function runPlans(call: PreparedCall, plans: PlanePlan[], fresh: boolean, 
   }
   // a new shared output: charged once the workers run, so the collection it may bring on overlaps them
   if (fresh && isShared(od)) chargeGc(od.byteLength);
+  // a new ordinary output, filled by copies from the pooled buffer as row tasks finish: its pages
+  // are faulted in here, while the workers run (a tiled plane's: in copyAsDone); only the planes
+  // the copies fill whole (one computed here already holds its values)
+  if (fresh && !direct) for (const a of copied) touchPages(a);
   await settle(jobs, lease);
+}
+
+/**
+ * Writes 0 to one entry of each 4 KiB page of `a` (a new, zeroed array, before anything else
+ * writes it): its pages are mapped now. A new output filled by copies from the pooled buffer
+ * takes its page faults here, while the workers run, rather than in the copies (W5: 16 MiB,
+ * ~8 ms of faults, which left one core idle after the last tile).
+ */
+export function touchPages(a: Real): number {
+  const step = 4096 / a.BYTES_PER_ELEMENT;
+  let n = 0;
+  for (let i = 0; i < a.length; i += step, n++) a[i] = 0;
+  return n;
 }
 
 /**
@@ -282,6 +360,9 @@ const IN_PLACE_BYTES = 64 << 20;
 
 /** A plane's tasks: output rows, or the tiles of a tiled FFT with the kernel k. */
 type PlaneWork = { rows: RowsPlan } | { tiles: NonNullable<ReturnType<typeof fftTiles>>; k: NDArray };
+
+/** The type of the pooled buffer behind a tiled plane's tile counter (an Int32Array over its 4 bytes). */
+const CLAIM_LIKE = new Float32Array(0);
 
 /** The kernel argument of tile tasks that bring its spectrum. */
 const NO_KERNEL = new Float64Array(0);

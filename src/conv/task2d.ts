@@ -99,11 +99,19 @@ export interface Tiles2dArgs {
   spec?: Float32Array | Float64Array;
   /** The output was allocated for this call: charge this task's share of its bytes to this worker's GC (chargeShare). */
   fresh?: boolean;
+  /**
+   * A counter on shared memory ([0], from 0) shared by the tasks of one call: each then takes
+   * tiles of [t0, t1) from it one at a time until none is left (convolveTiles' `claim`), rather
+   * than the whole range.
+   */
+  claim?: Int32Array;
 }
 
-/** Tiles [t0, t1) of a tiled FFT convolution (tiles.ts), in the output's precision. */
+/**
+ * Tiles [t0, t1) of a tiled FFT convolution (tiles.ts), in the output's precision (with `claim`,
+ * those this task takes); returns how many it computed.
+ */
 export function tiles2dTask(a: Tiles2dArgs): number {
-  if (a.fresh) chargeShare(Math.ceil((a.out.byteLength * (a.t1 - a.t0)) / (a.plan.tiles[0] * a.plan.tiles[1])));
   const work = a.out instanceof Float32Array ? 'float32' : 'float64';
   const xp = new NDArray(a.xp instanceof Float32Array ? 'float32' : 'float64', a.xShape, a.xp);
   const out = new NDArray(work, a.oShape, a.out);
@@ -112,6 +120,7 @@ export function tiles2dTask(a: Tiles2dArgs): number {
     a.spec === undefined
       ? tileKernelSpectrum(new NDArray('float64', a.kShape, a.k), a.plan.B, work)
       : new NDArray(work === 'float32' ? 'complex64' : 'complex128', [B0, Math.floor(B1 / 2) + 1], a.spec);
-  convolveTiles(xp, a.kShape, spec, a.plan, a.start, out, a.t0, a.t1);
-  return a.t1 - a.t0;
+  const done = convolveTiles(xp, a.kShape, spec, a.plan, a.start, out, a.t0, a.t1, a.claim);
+  if (a.fresh) chargeShare(Math.ceil((a.out.byteLength * done) / (a.plan.tiles[0] * a.plan.tiles[1])));
+  return done;
 }

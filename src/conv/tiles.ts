@@ -124,6 +124,9 @@ function kernelSpectrum(k: NDArray, B: readonly number[], dtype: 'float32' | 'fl
 /**
  * out[i, j] = (xp ⊛ k)[start0 + i, start1 + j] for the tiles with flat index in [t0, t1)
  * (row-major over plan.tiles). xp [H, W] is read as zero outside; kSpec = tileKernelSpectrum.
+ * With `claim` (an Int32Array on shared memory, [0] counting from 0), only the tiles this thread
+ * claims from it, one at a time (tilesOf): threads sharing the counter share the range out as
+ * they go, without a round trip to the caller per tile (parallel.ts).
  */
 export function convolveTiles(
   xp: NDArray,
@@ -134,14 +137,17 @@ export function convolveTiles(
   out: NDArray,
   t0: number,
   t1: number,
-): void {
+  claim?: Int32Array,
+): number {
   const [B0, B1] = plan.B;
   const engine = B1 >= 4 ? ndEngine(B0 * B1, 2) : null;
   if (engine !== null && TILES32.on && kSpec.dtype === 'complex64' && pow2(B0) && pow2(B1) && B1 >= 4 && B0 >= 2) {
-    tilesWasm32(engine, xp, K, kSpec, plan, start, out, t0, t1);
-  } else if (engine !== null && ndSupported([B0, B1], forwardSteps(B0, B1)) && ndSupported([B0, B1 / 2 + 1], inverseSteps(B0, B1))) {
-    tilesWasm(engine, xp, K, kSpec, plan, start, out, t0, t1);
-  } else tilesNd(xp, K, kSpec, plan, start, out, t0, t1);
+    return tilesWasm32(engine, xp, K, kSpec, plan, start, out, t0, t1, claim);
+  }
+  if (engine !== null && ndSupported([B0, B1], forwardSteps(B0, B1)) && ndSupported([B0, B1 / 2 + 1], inverseSteps(B0, B1))) {
+    return tilesWasm(engine, xp, K, kSpec, plan, start, out, t0, t1, claim);
+  }
+  return tilesNd(xp, K, kSpec, plan, start, out, t0, t1, claim);
 }
 
 const forwardSteps = (B0: number, B1: number): NdStep[] => [
@@ -152,6 +158,28 @@ const inverseSteps = (B0: number, B1: number): NdStep[] => [
   { axis: 0, kind: 'c2c', n: B0, inverse: true },
   { axis: 1, kind: 'c2r', n: B1, inverse: true },
 ];
+
+/**
+ * The tiles [t0, t1) in order; with `claim`, those this thread takes from the shared counter
+ * claim[0] (t0 + Atomics.add(claim, 0, 1), until t1). Each tile's bits do not depend on who
+ * computes it. Where `claim` also holds a flag per tile (claim[1 + t − t0]), each tile's flag
+ * is set to 1 (and its waiters woken) once the caller asks for the next one: the tile is
+ * written, and the thread that copies tiles out can take it (parallel.ts).
+ */
+export function* tilesOf(t0: number, t1: number, claim?: Int32Array): Generator<number> {
+  if (claim === undefined) {
+    for (let t = t0; t < t1; t++) yield t;
+    return;
+  }
+  for (let t = t0 + Atomics.add(claim, 0, 1); t < t1; t = t0 + Atomics.add(claim, 0, 1)) {
+    yield t;
+    const flag = 1 + t - t0;
+    if (flag < claim.length) {
+      Atomics.store(claim, flag, 1);
+      Atomics.notify(claim, flag);
+    }
+  }
+}
 
 /** The output tile (i0, j0) of flat tile t, and the input block's first row and column. */
 function tileAt(t: number, plan: TilePlan, K: readonly number[], start: readonly number[]) {
@@ -216,7 +244,8 @@ function tilesWasm(
   out: NDArray,
   t0: number,
   t1: number,
-): void {
+  claim?: Int32Array,
+): number {
   const [h, w] = xp.shape;
   const [O0, O1] = out.shape;
   const [B0, B1] = plan.B;
@@ -229,7 +258,9 @@ function tilesWasm(
   let prod: Real | undefined; // [B0, B1/2 + 1] complex, taken when first needed
   const xd = xp.data as Real;
   const od = out.data as Real;
-  for (let t = t0; t < t1; t++) {
+  let done = 0;
+  for (const t of tilesOf(t0, t1, claim)) {
+    done++;
     const { i0, j0, r0, c0 } = tileAt(t, plan, K, start);
     const X = runNdIn(
       engine,
@@ -270,6 +301,7 @@ function tilesWasm(
     );
     storeTile(view(y.at, y.count), B1, K, od, O1, i0, j0, Math.min(plan.T[0], O0 - i0), Math.min(plan.T[1], O1 - j0));
   }
+  return done;
 }
 
 const pow2 = (n: number): boolean => n >= 1 && (n & (n - 1)) === 0;
@@ -334,7 +366,8 @@ function tilesWasm32(
   out: NDArray,
   t0: number,
   t1: number,
-): void {
+  claim?: Int32Array,
+): number {
   const [h, w] = xp.shape;
   const [O0, O1] = out.shape;
   const [B0, B1] = plan.B;
@@ -379,7 +412,9 @@ function tilesWasm32(
       k.copy_rows_c64(C, 1, col, zw, B0, 1);
     }
   };
-  for (let t = t0; t < t1; t++) {
+  let done = 0;
+  for (const t of tilesOf(t0, t1, claim)) {
+    done++;
     const { i0, j0, r0, c0 } = tileAt(t, plan, K, start);
     // block rows [rLo, rHi) hold input; the others (and all, when no column does) are zero
     const cLo = Math.max(0, -c0);
@@ -409,6 +444,7 @@ function tilesWasm32(
       od.set(lines[shift].subarray(from, from + cols), (i0 + r) * O1 + j0);
     }
   }
+  return done;
 }
 
 /** A reused scratch of n reals (one per precision; tasks run one at a time on a thread). */
@@ -458,14 +494,17 @@ export function tilesNd(
   out: NDArray,
   t0: number,
   t1: number,
-): void {
+  claim?: Int32Array,
+): number {
   const [h, w] = xp.shape;
   const [O0, O1] = out.shape;
   const [B0, B1] = plan.B;
   const dtype = kSpec.dtype === 'complex64' ? 'float32' : 'float64';
   const block = new NDArray(dtype, [B0, B1], dtype === 'float32' ? new Float32Array(B0 * B1) : new Float64Array(B0 * B1));
   const S = kSpec.data as Real;
-  for (let t = t0; t < t1; t++) {
+  let done = 0;
+  for (const t of tilesOf(t0, t1, claim)) {
+    done++;
     const { i0, j0, r0, c0 } = tileAt(t, plan, K, start);
     fillBlock(block.data as Real, B1, xp.data as Real, h, w, r0, c0, 0, B0);
     const X = rfftn(block); // [B0, B1/2 + 1] complex
@@ -478,4 +517,5 @@ export function tilesNd(
     const y = irfftn(X, { s: [B0, B1], norm: 'forward' }).data as Real; // [B0, B1] (the 1/(B0·B1) is in S)
     storeTile(y, B1, K, out.data as Real, O1, i0, j0, Math.min(plan.T[0], O0 - i0), Math.min(plan.T[1], O1 - j0));
   }
+  return done;
 }

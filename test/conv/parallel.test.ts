@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fftTiles } from '../../src/conv/fft.js';
 import { convolve, convolveAsync, correlate, correlateAsync } from '../../src/conv/index.js';
+import { touchPages } from '../../src/conv/parallel.js';
 import { AbortError, type NDArray, zeros } from '../../src/core/index.js';
 import { destroyPools } from '../../src/parallel/get-pool.js';
 import { convolveRef } from '../../src/ref/convolve.js';
@@ -96,6 +97,69 @@ describe('convolveAsync (tiled FFT)', () => {
     const two = await convolveAsync(x, k, { mode: 'same', threads: 2 });
     expect(bits(two)).toEqual(bits(convolve(x, k, { mode: 'same', method: 'direct' })));
     expect(bits(two)).toEqual(bits(await convolveAsync(x, k, { mode: 'same', threads: 1 })));
+  });
+  it('convolveAsync(x, 63², { threads: 1 | 2 | 3 }) (auto: tiled FFT, tiles claimed from a shared counter) gives identical bits', async () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const [H, W, KH, KW] = [701, 523, 63, 61];
+      const x = rand([H, W], dtype, 21);
+      const k = rand([KH, KW], dtype, 22);
+      const plane = fftTiles(x, k, zeros([H, W], dtype), { mode: 'same', boundary: 'constant', cval: 0 });
+      expect(plane?.plan.tiles).toEqual([4, 3]); // 12 tiles: more than threads
+      const one = await convolveAsync(x, k, { mode: 'same', threads: 1 });
+      expect(bits(await convolveAsync(x, k, { mode: 'same', threads: 2 }))).toEqual(bits(one));
+      expect(bits(await convolveAsync(x, k, { mode: 'same', threads: 3 }))).toEqual(bits(one));
+      // without Atomics.waitAsync (some browsers) the plane is copied whole once every tile is in
+      const atomics = Atomics as unknown as { waitAsync?: unknown };
+      const waitAsync = atomics.waitAsync;
+      delete atomics.waitAsync;
+      try {
+        expect(bits(await convolveAsync(x, k, { mode: 'same', threads: 2 }))).toEqual(bits(one));
+      } finally {
+        atomics.waitAsync = waitAsync;
+      }
+      // spot checks against the direct sum (same: out[i, j] = Σ x[i + 31 − a, j + 30 − b] k[a, b])
+      for (const [i, j] of [
+        [0, 0],
+        [350, 261],
+        [700, 522],
+        [13, 500],
+        [690, 7],
+      ]) {
+        let want = 0;
+        for (let a = 0; a < KH; a++) {
+          for (let b = 0; b < KW; b++) {
+            const r = i + (KH >> 1) - a;
+            const c = j + (KW >> 1) - b;
+            if (r >= 0 && r < H && c >= 0 && c < W) want += x.data[r * W + c] * k.data[a * KW + b];
+          }
+        }
+        expect(Math.abs(one.data[i * W + j] - want)).toBeLessThan(dtype === 'float32' ? 1e-3 : 1e-9);
+      }
+    }
+  });
+  it('convolveAsync(x, 63², { signal, threads: 2 }) aborted while its tiles run rejects with an AbortError (or had finished)', async () => {
+    const x = rand([701, 523], 'float32', 23);
+    const k = rand([63, 61], 'float32', 24);
+    const want = bits(await convolveAsync(x, k, { mode: 'same', threads: 2 }));
+    for (const ms of [0, 2, 5]) {
+      const ctl = new AbortController();
+      const run = convolveAsync(x, k, { mode: 'same', threads: 2, signal: ctl.signal });
+      setTimeout(() => ctl.abort(), ms);
+      const got = await run.then(
+        (y) => bits(y),
+        (e: unknown) => e,
+      );
+      if (Array.isArray(got)) expect(got).toEqual(want);
+      else expect(got).toBeInstanceOf(AbortError);
+    }
+    expect(bits(await convolveAsync(x, k, { mode: 'same', threads: 2 }))).toEqual(want); // the pool still works
+  });
+  it('touchPages(a) writes 0 once per 4 KiB page and returns how many', () => {
+    const a = new Float32Array(3000);
+    a[1] = 5;
+    expect(touchPages(a)).toBe(3);
+    expect(touchPages(new Float64Array(1024))).toBe(2);
+    expect(Array.from(a.subarray(0, 2))).toEqual([0, 5]);
   });
   it("convolveAsync(image [2, 300, 300], 15², { method: 'fft', threads: 1 | 2 }) splits tiles and gives identical bits", async () => {
     const x = rand([2, 300, 300], 'float32', 13);

@@ -80,6 +80,31 @@ describe('tiles2dTask', () => {
     tiles2dTask({ ...args, k: new Float64Array(0), out: out2.data as Float32Array, t0: 0, t1: 20, spec });
     expect(Array.from(out2.data)).toEqual(Array.from(out.data));
   });
+  it('tiles2dTask({ t0, t1, claim }) computes the tiles it claims from the shared counter and returns how many', () => {
+    const x = rand([40, 50], 'float64', 7);
+    const k = rand([5, 5], 'float64', 8);
+    const plan = { B: [16, 16] as [number, number], T: [12, 12] as [number, number], tiles: [4, 5] as [number, number] };
+    const out = zeros([40, 50], 'float64');
+    const args = {
+      xp: x.data as Float64Array,
+      xShape: [40, 50] as [number, number],
+      k: Float64Array.from(k.data),
+      kShape: [5, 5] as [number, number],
+      plan,
+      start: [2, 2] as [number, number],
+      out: out.data as Float64Array,
+      oShape: [40, 50] as [number, number],
+      t0: 0,
+      t1: 20,
+    };
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    claim[0] = 15; // tiles 0..14 taken by others
+    expect(tiles2dTask({ ...args, claim })).toBe(5);
+    expect(tiles2dTask({ ...args, claim })).toBe(0);
+    const want = zeros([40, 50], 'float64');
+    tiles2dTask({ ...args, out: want.data as Float64Array, t0: 15 });
+    expect(Array.from(out.data)).toEqual(Array.from(want.data));
+  });
 });
 
 describe('chargeGc', () => {

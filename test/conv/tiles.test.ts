@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convolveTiles, TILES32, tileKernelSpectrum, tilePlan, tilesNd } from '../../src/conv/tiles.js';
+import { convolveTiles, TILES32, tileKernelSpectrum, tilePlan, tilesNd, tilesOf } from '../../src/conv/tiles.js';
 import { NDArray, zeros } from '../../src/core/index.js';
 import { convolveRef } from '../../src/ref/convolve.js';
 import { normErr, rand, tolOf } from './helpers.js';
@@ -86,6 +86,34 @@ describe('convolveTiles', () => {
     convolveTiles(x, [5, 7], spec, plan, [2, 3], parts, 7, 24);
     convolveTiles(x, [5, 7], spec, plan, [2, 3], parts, 0, 7);
     expect(Array.from(parts.data)).toEqual(Array.from(whole.data));
+  });
+  it('convolveTiles(..., t0, t1, claim) computes the tiles it claims from the shared counter, the bits of one call', () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const x = rand([70, 90], dtype, 11);
+      const k = rand([5, 7], dtype, 12);
+      const plan = { B: [16, 32] as [number, number], T: [12, 26] as [number, number], tiles: [6, 4] as [number, number] };
+      const spec = tileKernelSpectrum(k, plan.B, dtype);
+      const whole = zeros([70, 90], dtype);
+      expect(convolveTiles(x, [5, 7], spec, plan, [2, 3], whole, 0, 24)).toBe(24);
+      // another thread has claimed tiles 3..9 of [3, 24) (counter at 7): this one computes 10..23
+      const claim = new Int32Array(new SharedArrayBuffer(4));
+      claim[0] = 7;
+      const parts = zeros([70, 90], dtype);
+      expect(convolveTiles(x, [5, 7], spec, plan, [2, 3], parts, 3, 24, claim)).toBe(14);
+      expect(claim[0]).toBe(22); // 14 tiles + the claim that found none left
+      expect(convolveTiles(x, [5, 7], spec, plan, [2, 3], parts, 3, 24, claim)).toBe(0);
+      expect(Array.from(parts.data.subarray(0, 90 * 12))).toEqual(new Array(90 * 12).fill(0)); // tile row 0: 0..3 not computed
+      convolveTiles(x, [5, 7], spec, plan, [2, 3], parts, 0, 10);
+      expect(Array.from(parts.data)).toEqual(Array.from(whole.data));
+    }
+  });
+  it('tilesOf(t0, t1, claim) yields t0 + each claimed count until t1; tilesOf(t0, t1) yields the range', () => {
+    expect([...tilesOf(2, 6)]).toEqual([2, 3, 4, 5]);
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    claim[0] = 1;
+    expect([...tilesOf(2, 6, claim)]).toEqual([3, 4, 5]);
+    expect(claim[0]).toBe(5);
+    expect([...tilesOf(2, 6, claim)]).toEqual([]);
   });
   for (const dtype of ['float32', 'float64'] as const) {
     it(`convolveTiles (wasm blocks) matches tilesNd (rfftn / irfftn) on prime sizes and edge tiles (${dtype})`, () => {
