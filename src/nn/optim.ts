@@ -114,7 +114,7 @@ export class SGD extends Base {
       for (let i = s; i < e; i++) {
         let gi = g[i] + wd * p[i];
         if (mu !== 0) {
-          v[i] = first ? gi : mu * v[i] + gi;
+          v[i] = first ? gi : flushTiny(mu * v[i] + gi);
           gi = this.nesterov ? gi + mu * v[i] : v[i];
         }
         p[i] -= lr * gi;
@@ -123,6 +123,15 @@ export class SGD extends Base {
     this.t++;
   }
 }
+
+/**
+ * x, or 0 when |x| < 1e-300. A moment of a parameter whose gradient stays 0 (a dead unit) decays
+ * geometrically into the float64 subnormals and sticks there (0.9 × the smallest subnormal rounds
+ * back to it), and arithmetic on subnormals is ~5× slower on x86: after ~6,600 Adam steps the
+ * strong preset's serial optimiser step grew by ~20 ms (its epochs by 20%). What is flushed could
+ * not move a float32 parameter (the update is < 1e-290).
+ */
+const flushTiny = (x: number): number => (x > -1e-300 && x < 1e-300 ? 0 : x);
 
 export class Adam extends Base {
   readonly type: string = 'adam';
@@ -164,8 +173,8 @@ export class Adam extends Base {
     for (const [s, e] of this.ranges) {
       for (let i = s; i < e; i++) {
         const gi = g[i] + l2 * p[i];
-        const mi = b1 * m[i] + o1 * gi;
-        const vi = b2 * v[i] + o2 * gi * gi;
+        const mi = flushTiny(b1 * m[i] + o1 * gi);
+        const vi = flushTiny(b2 * v[i] + o2 * gi * gi);
         m[i] = mi;
         v[i] = vi;
         p[i] = p[i] * decay - (a * mi) / (Math.sqrt(vi) * ic2 + eps);

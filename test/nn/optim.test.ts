@@ -82,3 +82,24 @@ describe('schedules (torch.optim.lr_scheduler golden values)', () => {
     expect(() => stepSchedule(0.1, 0)).toThrow(/stepSize/);
   });
 });
+
+describe('moments of parameters whose gradient stays 0', () => {
+  const subnormal = (x: number) => x !== 0 && Math.abs(x) < 2.2250738585072014e-308;
+  for (const [name, make] of [
+    ['Adam', (m: ReturnType<typeof sevenParams>) => new Adam(m, { lr: 1e-3 })],
+    ['SGD momentum 0.9', (m: ReturnType<typeof sevenParams>) => new SGD(m, { lr: 1e-3, momentum: 0.9 })],
+  ] as const) {
+    it(`${name}.step() x 8000 with a zero gradient after the first flushes the decayed moments to 0 instead of leaving them subnormal`, () => {
+      const m = sevenParams();
+      const opt = make(m);
+      m.grads.set(g.grads[0]);
+      opt.step();
+      m.grads.fill(0);
+      // 0.9^t · 1e-1 enters the subnormals near t = 6,700 and, unflushed, sticks at the smallest ones
+      for (let t = 0; t < 8000; t++) opt.step();
+      const moments = opt.state().buffers;
+      expect(moments.some((b) => b.some(subnormal))).toBe(false);
+      expect(Array.from(moments[0]).every((x) => x === 0)).toBe(true); // Adam m / SGD velocity: decayed to exactly 0
+    });
+  }
+});
