@@ -18,7 +18,7 @@ export interface KnnExports {
 }
 
 export interface DotsOptions {
-  /** 'simd' | 'scalar' (default: SIMD where supported), or 'ref' for the plain TS loop. */
+  /** 'relaxed' | 'simd' | 'scalar' (default: the most the engine supports), or 'ref' for the plain TS loop. */
   variant?: WasmVariant | 'ref';
   /** The gallery array is never modified: keep its copy in wasm memory between calls. */
   galleryStatic?: boolean;

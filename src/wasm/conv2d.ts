@@ -21,7 +21,7 @@ export interface Conv2dExports {
 }
 
 export interface Correlate2dOptions {
-  /** 'simd' or 'scalar'; default: SIMD where the engine supports it. */
+  /** 'relaxed', 'simd' or 'scalar'; default: the most the engine supports. */
   variant?: WasmVariant;
   /** Target scratch size of one strip (input rows + output rows), bytes; default 1 MiB. */
   stripBytes?: number;

@@ -33,7 +33,7 @@ export interface GemmExports {
 }
 
 export interface GemmOptions extends GemmFlags {
-  /** 'simd' or 'scalar'; default: SIMD where the engine supports it. */
+  /** 'relaxed', 'simd' or 'scalar'; default: the most the engine supports. */
   variant?: WasmVariant;
 }
 

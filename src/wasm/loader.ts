@@ -6,9 +6,10 @@
 import { ArgumentError } from '../core/errors.js';
 import { ALIGN, Arena } from './arena.js';
 import { FAMILIES } from './generated/index.js';
-import { simdSupported } from './simd.js';
+import { relaxedSupported, simdSupported } from './simd.js';
 
-export type WasmVariant = 'simd' | 'scalar';
+/** 'relaxed': SIMD plus relaxed SIMD's fused multiply-add; 'simd': 128-bit SIMD; 'scalar': neither. */
+export type WasmVariant = 'relaxed' | 'simd' | 'scalar';
 
 /** One instantiated kernel family: its exports, its memory and the host's scratch arena. */
 export interface WasmKernels<E = Record<string, unknown>> {
@@ -22,6 +23,8 @@ export interface WasmKernels<E = Record<string, unknown>> {
 export interface WasmInfo {
   /** Whether the SIMD build is used by default. */
   readonly simd: boolean;
+  /** Whether the SIMD build with relaxed SIMD (fused multiply-add) is used by default. */
+  readonly relaxed: boolean;
   /** The kernel families available (file names in assembly/). */
   readonly families: readonly string[];
 }
@@ -32,12 +35,12 @@ const instances = new Map<string, WasmKernels>();
 
 /** `{ simd, families }`: what this engine runs by default and which families exist. */
 export function wasmInfo(): WasmInfo {
-  return { simd: simdSupported(), families: Object.keys(FAMILIES) };
+  return { simd: simdSupported(), relaxed: relaxedSupported(), families: Object.keys(FAMILIES) };
 }
 
-/** The variant used when none is asked for: SIMD where the engine supports it. */
+/** The variant used when none is asked for: the most the engine supports (relaxed, then SIMD). */
 export function defaultVariant(): WasmVariant {
-  return simdSupported() ? 'simd' : 'scalar';
+  return relaxedSupported() ? 'relaxed' : simdSupported() ? 'simd' : 'scalar';
 }
 
 /**
@@ -155,11 +158,13 @@ function bytesOf(family: string, variant: WasmVariant): Uint8Array {
 
 function checkVariant(variant: WasmVariant | undefined): WasmVariant {
   if (variant === undefined) return defaultVariant();
-  if (variant !== 'simd' && variant !== 'scalar') {
-    throw new ArgumentError(`variant: expected 'simd' or 'scalar', got ${JSON.stringify(variant)}`, 'variant');
+  if (variant !== 'relaxed' && variant !== 'simd' && variant !== 'scalar') {
+    throw new ArgumentError(`variant: expected 'relaxed', 'simd' or 'scalar', got ${JSON.stringify(variant)}`, 'variant');
   }
-  if (variant === 'simd' && !simdSupported())
+  if (variant !== 'scalar' && !simdSupported())
     throw new ArgumentError(`variant: this engine has no WebAssembly SIMD; use 'scalar'`, 'variant');
+  if (variant === 'relaxed' && !relaxedSupported())
+    throw new ArgumentError(`variant: this engine has no relaxed WebAssembly SIMD; use 'simd' or 'scalar'`, 'variant');
   return variant;
 }
 

@@ -7,19 +7,24 @@ describe('loader', () => {
     const info = await initWasm();
     expect(info).toEqual(wasmInfo());
     expect(info.simd).toBe(true);
+    // Node 20 turns V8's relaxed SIMD flag on (simd.ts); Node 22 and later have it by default
+    expect(info.relaxed).toBe(true);
+    expect(defaultVariant()).toBe('relaxed');
     expect(info.families).toContain('conv2d');
   });
   it('wasmKernels("conv2d") returns one cached instance per variant, with its own memory', () => {
-    const simd = wasmKernels('conv2d');
-    expect(simd.variant).toBe(defaultVariant());
-    expect(wasmKernels('conv2d', 'simd')).toBe(simd);
+    const best = wasmKernels('conv2d');
+    expect(best.variant).toBe(defaultVariant());
+    expect(wasmKernels('conv2d', defaultVariant())).toBe(best);
+    const simd = wasmKernels('conv2d', 'simd');
+    expect(simd.variant).toBe('simd');
     const scalar = wasmKernels('conv2d', 'scalar');
     expect(scalar.variant).toBe('scalar');
     expect(scalar.memory).not.toBe(simd.memory);
     expect(typeof scalar.exports.corr2d_valid_f32).toBe('function');
   });
   it('wasmKernels("conv2d", variant) runs a kernel on pointers into its memory', () => {
-    for (const variant of ['simd', 'scalar'] as const) {
+    for (const variant of ['relaxed', 'simd', 'scalar'] as const) {
       const { exports, memory, arena } = wasmKernels<{ corr2d_valid_f64: (...a: number[]) => void }>('conv2d', variant);
       const [kOff, inOff, outOff] = arena.layout([8, 3 * 8, 2 * 8]);
       const heap = new Float64Array(memory.buffer);
@@ -32,7 +37,7 @@ describe('loader', () => {
   it('wasmKernels("nope") throws an ArgumentError naming family', () => {
     expect(() => wasmKernels('nope')).toThrow(ArgumentError);
     expect(() => wasmKernels('nope')).toThrow(/family: unknown wasm kernel family "nope"/);
-    expect(() => wasmKernels('conv2d', 'avx' as never)).toThrow(/variant: expected 'simd' or 'scalar'/);
+    expect(() => wasmKernels('conv2d', 'avx' as never)).toThrow(/variant: expected 'relaxed', 'simd' or 'scalar'/);
   });
   it('instantiateKernels(family, wasmModule(family), variant) makes a fresh instance with its own memory', () => {
     const fresh = instantiateKernels('conv2d', wasmModule('conv2d', 'scalar'), 'scalar');
