@@ -102,7 +102,7 @@ function reversed(values: ArrayLike<number>): Float64Array {
 }
 
 /** The strided exports of assembly/conv2d.ts (input rows `inStride` elements apart, out [inH - kh + 1, inW - kw + 1]). */
-interface Conv2dStridedExports extends Conv2dExports {
+export interface Conv2dStridedExports extends Conv2dExports {
   corr2d_valid_strided_f32(
     inPtr: number,
     inH: number,
@@ -133,6 +133,17 @@ const wordElems = (bytes: number): number => 8 / bytes;
 export const alignShift = (at: number, src: number, q: number): number => (((src - at) % q) + q) % q;
 
 /**
+ * Where `direct2dRowsInPlace` works: a conv2d instance over the kernel memory that holds `out`
+ * (src/core/kernel-memory.ts) and a scratch slot [at, at + bytes) of it, claimed for this call.
+ */
+export interface InPlace {
+  exports: Conv2dStridedExports;
+  memory: WebAssembly.Memory;
+  at: number;
+  bytes: number;
+}
+
+/**
  * out[r0:r1] = (x ⊛ k)[r0:r1] for x [H, W], k [kh, kw] (convolution orientation), out
  * [oh, ow] as the mode implies. Returns false (nothing written) when wasm is unavailable.
  *
@@ -142,39 +153,102 @@ export const alignShift = (at: number, src: number, q: number): number => (((src
 export function direct2dRows(x: NDArray, k: NDArray, out: NDArray, g: Geometry2d, r0: number, r1: number, variant?: WasmVariant): boolean {
   const kern = tryKernels(() => wasmKernels<Conv2dStridedExports>('conv2d', variant));
   if (kern === undefined) return false;
+  const s = stripShape(x, k, out, g, STRIP_BYTES, true);
+  const [kOff, inOff, outOff] = kern.arena.layout([s.tapBytes, s.inBytes, (s.rows * out.shape[1] + s.q) * s.bytes]);
+  directStrips(x, k, out, r0, r1, s, kern.exports, kern.memory, kOff, inOff, outOff);
+  return true;
+}
+
+/**
+ * direct2dRows computed straight into `out`, which lies in `place.memory` (a kernel memory): the
+ * strips of input rows go to the slot, the kernel writes each strip's output rows where they
+ * belong — no copy out. Returns false (nothing written) when the strips do not fit the slot.
+ */
+export function direct2dRowsInPlace(x: NDArray, k: NDArray, out: NDArray, g: Geometry2d, r0: number, r1: number, place: InPlace): boolean {
+  const s = stripShape(x, k, out, g, place.bytes, false);
+  const kOff = place.at;
+  const inOff = kOff + Math.ceil(s.tapBytes / 64) * 64;
+  if (inOff + s.inBytes > place.at + place.bytes) return false;
+  directStrips(x, k, out, r0, r1, s, place.exports, place.memory, kOff, inOff, -1);
+  return true;
+}
+
+/** The strip geometry of a direct call: element size, row stride, rows per strip and scratch bytes. */
+interface Strips {
+  bytes: number;
+  /** Elements per 8-byte word. */
+  q: number;
+  plane: PaddedPlane;
+  /** Elements between strip rows, ≡ W (mod q): consecutive rows keep one relative alignment. */
+  stride: number;
+  /** Output rows per strip (even where more than one: the kernel works on row pairs). */
+  rows: number;
+  tapBytes: number;
+  /** Bytes of the strip's input rows [rows + kh - 1, stride], plus a word for alignment. */
+  inBytes: number;
+}
+
+/** Strips within `budget` bytes of scratch; `withOutput`: the strip's output rows too. */
+function stripShape(x: NDArray, k: NDArray, out: NDArray, g: Geometry2d, budget: number, withOutput: boolean): Strips {
   const [h, w] = x.shape;
   const [kh, kw] = k.shape;
   const ow = out.shape[1];
   const plane = new PaddedPlane(x.data as Real, h, w, kh, kw, g);
-  const wp = plane.width;
-  const f64 = out.dtype === 'float64';
-  const bytes = f64 ? 8 : 4;
+  const bytes = out.dtype === 'float64' ? 8 : 4;
   const q = wordElems(bytes);
-  const stride = wp + alignShift(wp, w, q); // ≡ w (mod q): consecutive rows keep one relative alignment
-  const fit = Math.max(1, Math.floor((STRIP_BYTES / bytes - (kh - 1) * stride) / (stride + ow)));
-  const rows = Math.min(r1 - r0, fit > 1 ? fit & ~1 : 1); // even: the kernel works on row pairs
-  const [kOff, inOff, outOff] = kern.arena.layout([kh * kw * bytes, ((rows + kh - 1) * stride + q) * bytes, (rows * ow + q) * bytes]);
-  const heap: Real = f64 ? new Float64Array(kern.memory.buffer) : new Float32Array(kern.memory.buffer); // after layout
-  const run = f64 ? kern.exports.corr2d_valid_strided_f64 : kern.exports.corr2d_valid_strided_f32;
+  const wp = plane.width;
+  const stride = wp + alignShift(wp, w, q);
+  const tapBytes = kh * kw * bytes;
+  const perRow = stride + (withOutput ? ow : 0);
+  const fit = Math.max(1, Math.floor(((budget - tapBytes - 64) / bytes - (kh - 1) * stride - 2 * q) / perRow));
+  const rows = Math.min(out.shape[0], fit > 1 ? fit & ~1 : 1);
+  return { bytes, q, plane, stride, rows, tapBytes, inBytes: ((rows + kh - 1) * stride + q) * bytes };
+}
+
+/**
+ * The strip loop of direct2dRows: input rows into [inOff, …) of `memory`, the kernel, then the
+ * output rows copied from [outOff, …) into `out` — or, with outOff < 0, written by the kernel
+ * straight into `out` (which then lies in `memory`).
+ */
+function directStrips(
+  x: NDArray,
+  k: NDArray,
+  out: NDArray,
+  r0: number,
+  r1: number,
+  s: Strips,
+  e: Conv2dStridedExports,
+  memory: WebAssembly.Memory,
+  kOff: number,
+  inOff: number,
+  outOff: number,
+): void {
+  const { bytes, q, plane, stride, rows } = s;
+  const [kh, kw] = k.shape;
+  const w = x.shape[1];
+  const ow = out.shape[1];
+  const wp = plane.width;
+  const heap: Real = bytes === 8 ? new Float64Array(memory.buffer) : new Float32Array(memory.buffer);
+  const run = bytes === 8 ? e.corr2d_valid_strided_f64 : e.corr2d_valid_strided_f32;
   heap.set(reversed(k.data), kOff / bytes); // [kh, kw], correlation orientation
   // element offsets in their buffers (x and out may be views of one plane of an image)
   const xAt = (x.data as Real).byteOffset / bytes;
   const outAt = (out.data as Real).byteOffset / bytes;
   const src0 = xAt + (r0 - plane.top) * w; // where padded row r0 lies in x's buffer away from the edges; strips advance by even row counts
   const inBase = inOff / bytes + alignShift(inOff / bytes + plane.left, src0, q);
-  const outBase = outOff / bytes + alignShift(outOff / bytes, outAt + r0 * ow, q);
+  const inPlace = outOff < 0;
+  const outBase = inPlace ? 0 : outOff / bytes + alignShift(outOff / bytes, outAt + r0 * ow, q);
   const od = out.data as Real;
   let have = 0; // padded rows [r, r + have) already at the start of the strip buffer
   for (let r = r0; r < r1; r += rows) {
     const n = Math.min(rows, r1 - r);
     for (let i = have; i < n + kh - 1; i++) plane.fill(heap, inBase + i * stride, r + i); // [n + kh - 1, stride]
-    run(inBase * bytes, n + kh - 1, wp, stride, kOff, kh, kw, outBase * bytes);
+    run(inBase * bytes, n + kh - 1, wp, stride, kOff, kh, kw, inPlace ? (outAt + r * ow) * bytes : outBase * bytes);
     // the next strip starts with this one's last kh - 1 rows: move them (in cache) instead of re-reading x
     heap.copyWithin(inBase, inBase + n * stride, inBase + (n + kh - 1) * stride);
     have = kh - 1;
-    od.set(heap.subarray(outBase, outBase + n * ow), r * ow); // [n, ow]
+    if (!inPlace) od.set(heap.subarray(outBase, outBase + n * ow), r * ow); // [n, ow]
   }
-  return true;
 }
 
 function isSymmetric(f: ArrayLike<number>): boolean {

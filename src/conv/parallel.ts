@@ -18,6 +18,7 @@
  */
 import { itemSize } from '../core/dtype.js';
 import { WorkerError } from '../core/errors.js';
+import { kernelMemoryOf } from '../core/kernel-memory.js';
 import type { NDArray } from '../core/ndarray.js';
 import { sizeOf } from '../core/shape.js';
 import { getPool } from '../parallel/get-pool.js';
@@ -253,6 +254,8 @@ async function runPlans(call: PreparedCall, plans: PlanePlan[], fresh: boolean, 
     target ??= direct ? od : lease.take(od, od.length);
     return target;
   };
+  // `out` in a kernel memory (a large shared array, core/kernel-memory.ts): direct row tasks write it in place
+  const mem = direct ? kernelMemoryOf(od.buffer) : undefined;
   const pool = getPool({ threads });
   const jobs: Promise<unknown>[] = [];
   const copied: Real[] = []; // the planes of `out` filled from the pooled buffer by row tasks
@@ -302,7 +305,7 @@ async function runPlans(call: PreparedCall, plans: PlanePlan[], fresh: boolean, 
       const ov = sharedOut().subarray(outAt, outAt + oh * ow);
       const r = w.rows;
       for (const [r0, r1] of splitRange(oh, chunksOf(oh, threads, r.method === 'separable' ? r.col.length : 1))) {
-        const args: Rows2dArgs = { x: xv, xShape: [h, wd], out: ov, oShape: [oh, ow], g: p, plan: r, r0, r1, fresh: fresh && direct };
+        const args: Rows2dArgs = { x: xv, xShape: [h, wd], out: ov, oShape: [oh, ow], g: p, plan: r, r0, r1, fresh: fresh && direct, mem };
         const job = pool.run('conv.rows2d', args, { signal: signal });
         jobs.push(direct ? job : job.then(() => dst.set(ov.subarray(r0 * ow, r1 * ow), r0 * ow)));
       }

@@ -6,8 +6,10 @@
  * must not import the pool.
  */
 import { WorkerError } from '../core/errors.js';
+import { chargeKernelMemory, claimSlot, type KernelMemory, releaseSlot, SLOT_BYTES } from '../core/kernel-memory.js';
 import { NDArray } from '../core/ndarray.js';
-import { direct2dRows, type Geometry2d, separable2dRows } from './fast2d.js';
+import { sharedWasmModule } from '../wasm/loader.js';
+import { type Conv2dStridedExports, direct2dRows, direct2dRowsInPlace, type Geometry2d, separable2dRows } from './fast2d.js';
 import { convolveTiles, type TilePlan, tileKernelSpectrum } from './tiles.js';
 
 export interface Rows2dArgs {
@@ -24,6 +26,8 @@ export interface Rows2dArgs {
   r1: number;
   /** The output was allocated for this call: charge its bytes to this worker's GC (chargeGc). */
   fresh?: boolean;
+  /** The kernel memory `out` lies in (src/core/kernel-memory.ts): `direct` then writes it in place. */
+  mem?: KernelMemory;
 }
 
 /**
@@ -68,12 +72,54 @@ export function rows2dTask(a: Rows2dArgs): number {
   if (a.fresh) chargeShare(Math.ceil((a.out.byteLength * (a.r1 - a.r0)) / a.oShape[0]));
   const x = new NDArray(a.x instanceof Float32Array ? 'float32' : 'float64', a.xShape, a.x);
   const out = new NDArray(a.out instanceof Float32Array ? 'float32' : 'float64', a.oShape, a.out);
-  const ok =
-    a.plan.method === 'direct'
-      ? direct2dRows(x, new NDArray('float64', a.plan.kShape, a.plan.k), out, a.g, a.r0, a.r1)
-      : separable2dRows(x, a.plan.col, a.plan.row, out, a.g, a.r0, a.r1);
+  let ok: boolean;
+  if (a.plan.method === 'direct') {
+    const k = new NDArray('float64', a.plan.kShape, a.plan.k);
+    ok = (a.mem !== undefined && inPlace(x, k, out, a.g, a.r0, a.r1, a.mem)) || direct2dRows(x, k, out, a.g, a.r0, a.r1);
+  } else {
+    ok = separable2dRows(x, a.plan.col, a.plan.row, out, a.g, a.r0, a.r1);
+  }
   if (!ok) throw new WorkerError('conv.rows2d: WebAssembly kernels are not available in this worker');
   return a.r1 - a.r0;
+}
+
+/**
+ * This worker's conv2d instances over the kernel memories it was last sent, by KernelMemory.id
+ * (each message brings a new Memory object), held weakly: a dead memory is not kept alive here.
+ */
+const inPlaceInstances = new Map<number, WeakRef<Conv2dStridedExports>>();
+const KEEP_INSTANCES = 16;
+
+/** The conv2d exports over `mem` (shared-memory build), or undefined where there is none. */
+function inPlaceExports(mem: KernelMemory): Conv2dStridedExports | undefined {
+  const cached = inPlaceInstances.get(mem.id);
+  const live = cached?.deref();
+  if (live !== undefined) return live;
+  const module = sharedWasmModule('conv2d');
+  if (module === undefined) return undefined;
+  const e = new WebAssembly.Instance(module, { env: { memory: mem.memory } }).exports as unknown as Conv2dStridedExports;
+  // the first time this worker holds the memory: charged to its GC, so its handle is freed in time
+  if (cached === undefined) chargeKernelMemory(mem.memory.buffer.byteLength);
+  inPlaceInstances.delete(mem.id);
+  inPlaceInstances.set(mem.id, new WeakRef(e));
+  if (inPlaceInstances.size > KEEP_INSTANCES) inPlaceInstances.delete(inPlaceInstances.keys().next().value as number);
+  return e;
+}
+
+/**
+ * direct2dRowsInPlace in a slot of `mem` claimed for the call; false (nothing written) where there
+ * is no shared-memory build here, no free slot, or the strips do not fit one.
+ */
+function inPlace(x: NDArray, k: NDArray, out: NDArray, g: Geometry2d, r0: number, r1: number, mem: KernelMemory): boolean {
+  const e = inPlaceExports(mem);
+  if (e === undefined) return false;
+  const at = claimSlot(mem);
+  if (at < 0) return false;
+  try {
+    return direct2dRowsInPlace(x, k, out, g, r0, r1, { exports: e, memory: mem.memory, at, bytes: SLOT_BYTES });
+  } finally {
+    releaseSlot(mem, at);
+  }
 }
 
 export interface Tiles2dArgs {

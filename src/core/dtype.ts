@@ -2,7 +2,9 @@
  * Element types. Complex dtypes are stored interleaved (re, im), numpy's memory layout,
  * in a Float32Array (complex64) or Float64Array (complex128).
  */
+
 import { DTypeError } from './errors.js';
+import { allocateKernelShared } from './kernel-memory.js';
 
 export type FloatDType = 'float32' | 'float64';
 export type ComplexDType = 'complex64' | 'complex128';
@@ -99,6 +101,8 @@ export function allocate<D extends DType>(dtype: D, size: number, shared = false
   const Ctor = CTOR[dtype];
   const count = size * lanes(dtype);
   if (!shared) return new Ctor(count) as Storage<D>;
-  const sab = new SharedArrayBuffer(count * Ctor.BYTES_PER_ELEMENT);
-  return new (Ctor as Float64ArrayConstructor)(sab) as unknown as Storage<D>;
+  const bytes = count * Ctor.BYTES_PER_ELEMENT;
+  // a large one in a kernel memory of its own, which wasm kernels write in place (kernel-memory.ts)
+  const sab = allocateKernelShared(bytes) ?? new SharedArrayBuffer(bytes);
+  return new (Ctor as Float64ArrayConstructor)(sab, 0, count) as unknown as Storage<D>;
 }

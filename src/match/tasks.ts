@@ -53,7 +53,8 @@ export function scoresTask(a: {
   num?: { buffer: SharedArrayBuffer; dtype: 'float32' | 'float64' };
 }): number {
   const { g, params } = a;
-  const out = a.outDtype === 'float32' ? new Float32Array(a.out) : new Float64Array(a.out);
+  const n = g.outH * g.outW; // [outH, outW] at the start of a.out (a large one has kernel scratch after it)
+  const out = a.outDtype === 'float32' ? new Float32Array(a.out, 0, n) : new Float64Array(a.out, 0, n);
   const energy = a.energy ? new WindowEnergy(planesOf(a.image, g), g.h, g.w, a.centred, a.y0) : undefined;
   const scores = new Float64Array(g.outW);
   const score = (y: number, num: Float64Array): void => {

@@ -104,6 +104,25 @@ export function wasmModule(family: string, variant?: WasmVariant): WebAssembly.M
   return module;
 }
 
+/**
+ * The compiled shared-memory build of `family` (cached) in the default variant, for an instance
+ * over a shared WebAssembly.Memory of the caller's (src/core/kernel-memory.ts); undefined where
+ * the family has none (scripts/build-wasm.mjs SHARED_FAMILIES) or the engine has no SIMD.
+ */
+export function sharedWasmModule(family: string): WebAssembly.Module | undefined {
+  const variant = defaultVariant();
+  if (variant === 'scalar') return undefined;
+  const key = `${keyOf(family, variant)}:shared`;
+  let module = modules.get(key);
+  if (module === undefined) {
+    const text = variant === 'relaxed' ? generated(family).relaxedShared : generated(family).simdShared;
+    if (text === undefined) return undefined;
+    module = new WebAssembly.Module(decodeBase64(text) as BufferSource);
+    modules.set(key, module);
+  }
+  return module;
+}
+
 /** A fresh instance of a compiled family module with its own memory (not cached). */
 export function instantiateKernels<E = Record<string, unknown>>(
   family: string,
@@ -149,7 +168,10 @@ function generated(family: string) {
 }
 
 function bytesOf(family: string, variant: WasmVariant): Uint8Array {
-  const text = generated(family)[variant];
+  return decodeBase64(generated(family)[variant]);
+}
+
+function decodeBase64(text: string): Uint8Array {
   const bin = atob(text);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

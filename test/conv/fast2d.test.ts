@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { alignShift, direct2dRows, separable2dRows } from '../../src/conv/fast2d.js';
+import { alignShift, type Conv2dStridedExports, direct2dRows, direct2dRowsInPlace, separable2dRows } from '../../src/conv/fast2d.js';
 import { NDArray as ND, type NDArray, zeros } from '../../src/core/index.js';
+import { claimSlot, KERNEL_MEMORY, kernelMemoryOf, releaseSlot, SLOT_BYTES } from '../../src/core/kernel-memory.js';
 import { BOUNDARIES, type ConvMode } from '../../src/ref/convBoundary.js';
 import { convolveRef } from '../../src/ref/convolve.js';
-import type { WasmVariant } from '../../src/wasm/loader.js';
+import { sharedWasmModule, type WasmVariant } from '../../src/wasm/loader.js';
 import { normErr, rand, tolOf } from './helpers.js';
 
 // odd and prime sizes; widths with >= 2 SIMD blocks (16 f32 / 8 f64) plus vector and scalar tails
@@ -29,7 +30,7 @@ function outer(col: NDArray, row: NDArray): NDArray {
 }
 
 describe('direct2dRows', () => {
-  for (const variant of ['simd', 'scalar'] as WasmVariant[]) {
+  for (const variant of ['relaxed', 'simd', 'scalar'] as WasmVariant[]) {
     for (const dtype of ['float32', 'float64'] as const) {
       it(`direct2dRows(x, k, out, g, 0, oh, '${variant}') matches convolveRef for ${dtype}, every mode and boundary`, () => {
         let seed = 1;
@@ -147,7 +148,7 @@ describe('direct2dRows', () => {
 });
 
 describe('separable2dRows', () => {
-  for (const variant of ['simd', 'scalar'] as WasmVariant[]) {
+  for (const variant of ['relaxed', 'simd', 'scalar'] as WasmVariant[]) {
     for (const dtype of ['float32', 'float64'] as const) {
       it(`separable2dRows(x, col, row, out, g, 0, oh, '${variant}') matches convolveRef with outer(col, row) for ${dtype}`, () => {
         let seed = 100;
@@ -215,5 +216,66 @@ describe('separable2dRows', () => {
         }
       }
     }
+  });
+});
+
+describe('direct2dRowsInPlace', () => {
+  // `out` at the start of a kernel memory (core/kernel-memory.ts), the conv2d shared-memory build over it
+  function inPlaceOut(shape: [number, number], dtype: 'float32' | 'float64') {
+    const saved = KERNEL_MEMORY.minBytes;
+    KERNEL_MEMORY.minBytes = 0;
+    try {
+      const out = zeros(shape, dtype, true);
+      const km = kernelMemoryOf(out.data.buffer);
+      if (km === undefined) throw new Error('no kernel memory');
+      const module = sharedWasmModule('conv2d');
+      if (module === undefined) throw new Error('no shared-memory build of conv2d');
+      const exports = new WebAssembly.Instance(module, { env: { memory: km.memory } }).exports as unknown as Conv2dStridedExports;
+      return { out, km, exports };
+    } finally {
+      KERNEL_MEMORY.minBytes = saved;
+    }
+  }
+  for (const dtype of ['float32', 'float64'] as const) {
+    it(`direct2dRowsInPlace(x, k, out, g, r0, r1, slot) writes the bits of direct2dRows into out (${dtype})`, () => {
+      let seed = 40;
+      for (const [h, w] of [...SIZES, [67, 131] as [number, number]]) {
+        for (const [kh, kw] of [...KERNELS, [9, 9] as [number, number]]) {
+          const x = rand([h, w], dtype, seed++);
+          const k = rand([kh, kw], dtype, seed++);
+          for (const [mode, boundary] of [
+            ['same', 'mirror'],
+            ['full', 'constant'],
+            ['valid', 'wrap'],
+            ['same', 'nearest'],
+          ] as const) {
+            const g = G(mode, boundary);
+            if (mode === 'valid' && (kh > h || kw > w)) continue; // the callers swap the operands (validSwapNeeded)
+            const shape = convolveRef(x, k, g).shape as [number, number];
+            const want = zeros(shape, dtype);
+            expect(direct2dRows(x, k, want, g, 0, shape[0])).toBe(true);
+            const { out, km, exports } = inPlaceOut(shape, dtype);
+            const at = claimSlot(km);
+            const split = shape[0] >> 1; // two row ranges, as two tasks would
+            const place = { exports, memory: km.memory, at, bytes: SLOT_BYTES };
+            expect(direct2dRowsInPlace(x, k, out, g, 0, split, place)).toBe(true);
+            expect(direct2dRowsInPlace(x, k, out, g, split, shape[0], place)).toBe(true);
+            releaseSlot(km, at);
+            expect(Array.from(out.data), `${h}x${w} * ${kh}x${kw} ${mode} ${boundary}`).toEqual(Array.from(want.data));
+          }
+        }
+      }
+    });
+  }
+  it('direct2dRowsInPlace(x, k, out, g, 0, oh, a slot too small) returns false and writes nothing', () => {
+    const x = rand([20, 4000], 'float64', 3);
+    const k = rand([5, 5], 'float64', 4);
+    const { out, km, exports } = inPlaceOut([20, 4000], 'float64');
+    const at = claimSlot(km);
+    expect(direct2dRowsInPlace(x, k, out, G('same', 'reflect'), 0, 20, { exports, memory: km.memory, at, bytes: 4 * 4000 * 8 })).toBe(
+      false,
+    );
+    releaseSlot(km, at);
+    expect(out.data.every((v) => v === 0)).toBe(true);
   });
 });

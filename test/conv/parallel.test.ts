@@ -5,6 +5,7 @@ import { fftTiles } from '../../src/conv/fft.js';
 import { convolve, convolveAsync, correlate, correlateAsync } from '../../src/conv/index.js';
 import { touchPages } from '../../src/conv/parallel.js';
 import { AbortError, type NDArray, zeros } from '../../src/core/index.js';
+import { KERNEL_MEMORY, kernelMemoryOf, SLOT_BYTES, SLOTS } from '../../src/core/kernel-memory.js';
 import { destroyPools } from '../../src/parallel/get-pool.js';
 import { convolveRef } from '../../src/ref/convolve.js';
 import { normErr, rand, tolOf } from './helpers.js';
@@ -43,6 +44,31 @@ describe('convolveAsync', () => {
     expect(two.shape).toEqual([3, 156, 43]);
     expect(bits(two)).toEqual(bits(one));
     expect(normErr(two, convolve(x, k, { ...opts, method: 'direct' }))).toBeLessThan(1e-5);
+  });
+  it('correlateAsync(x, k, { out in a kernel memory, threads: 2 }) writes out in place (direct), the bits of 1 thread', async () => {
+    const saved = KERNEL_MEMORY.minBytes;
+    KERNEL_MEMORY.minBytes = 0; // every shared array in a kernel memory (core/kernel-memory.ts)
+    try {
+      for (const dtype of ['float32', 'float64'] as const) {
+        const x = rand([3, 211, 67], dtype, 11); // 3 planes: out's planes are views at offsets
+        const k = rand([5, 4], dtype, 12);
+        const opts = { mode: 'same', boundary: 'reflect', method: 'direct' } as const;
+        const one = await correlateAsync(x, k, { ...opts, threads: 1 });
+        const out = zeros([3, 211, 67], dtype, true);
+        const km = kernelMemoryOf(out.data.buffer);
+        if (km === undefined) throw new Error('no kernel memory');
+        expect(await correlateAsync(x, k, { ...opts, out, threads: 2 })).toBe(out);
+        expect(bits(out)).toEqual(bits(one));
+        // the workers' strips went through the slots, which are all free again
+        expect(new Uint8Array(km.memory.buffer, km.slot0, SLOTS * SLOT_BYTES).some((v) => v !== 0)).toBe(true);
+        expect(Array.from(new Int32Array(km.memory.buffer, km.flagsAt, SLOTS))).toEqual(new Array(SLOTS).fill(0));
+        const fresh = await correlateAsync(x, k, { ...opts, threads: 2 }); // a new output, in a kernel memory of its own
+        expect(kernelMemoryOf(fresh.data.buffer)).toBeDefined();
+        expect(bits(fresh)).toEqual(bits(one));
+      }
+    } finally {
+      KERNEL_MEMORY.minBytes = saved;
+    }
   });
   it('convolveAsync(x, k, { out, threads: 2 }) fills an ordinary (non-shared) out and returns it', async () => {
     const x = rand([31, 29], 'float64', 4);
