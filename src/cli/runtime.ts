@@ -1,19 +1,11 @@
-/** What the runtime offers: WebAssembly SIMD, cores, and the worker count in use. */
+/** What the runtime offers: WebAssembly SIMD (and relaxed SIMD), cores, and the worker count in use. */
 import { availableParallelism } from 'node:os';
 import { defaultThreads } from '../parallel/threads.js';
+import { relaxedSupported, simdSupported } from '../wasm/simd.js';
 
-/** The smallest module using a v128 instruction (the probe used by wasm-feature-detect). */
-const SIMD_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11,
-]);
-
-export function wasmSimdSupported(): boolean {
-  try {
-    return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
-  } catch {
-    return false;
-  }
-}
+export const wasmSimdSupported = simdSupported;
+/** Relaxed SIMD (the kernels' fused multiply-add), turned on in Node 20 where needed (wasm/simd.ts). */
+export const wasmRelaxedSupported = relaxedSupported;
 
 export function threadsAvailable(): number {
   return availableParallelism();

@@ -1,5 +1,5 @@
 /**
- * `convolab info [FILE] [--json]` — without FILE: version, WebAssembly SIMD, threads; with FILE:
+ * `convolab info [FILE] [--json]` — without FILE: version, WebAssembly SIMD (relaxed too), threads; with FILE:
  * format, shape, dtype, channels and bit depth read from the header (nothing is decoded).
  */
 import { resolve } from 'node:path';
@@ -7,7 +7,7 @@ import { readImageHeader } from '../../io/image.js';
 import { readNpyHeader } from '../../io/npy.js';
 import type { Command, CommandContext, ParsedArgs } from '../command.js';
 import { isNpy, readHead } from '../files.js';
-import { threadsAvailable, threadsInUse, wasmSimdSupported } from '../runtime.js';
+import { threadsAvailable, threadsInUse, wasmRelaxedSupported, wasmSimdSupported } from '../runtime.js';
 import { packageVersion } from '../version.js';
 
 /** Headers are read from the first MiB; a file whose header is longer is read whole. */
@@ -21,6 +21,7 @@ export function runtimeInfo(): Record_ {
     version: packageVersion(),
     node: process.versions.node,
     simd: wasmSimdSupported(),
+    relaxed_simd: wasmRelaxedSupported(),
     threads_available: threadsAvailable(),
     threads,
     threads_source: source,
