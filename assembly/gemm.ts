@@ -17,7 +17,8 @@
  * tile buffer and only their valid part reaches C.
  *
  * SIMD micro-kernel: 6 rows x 8 columns = 12 f32x4 accumulators, 2 B vectors and one A
- * splat per k step (15 of x86's 16 vector registers). Scalar fallback: the same packing,
+ * splat per k step (15 of x86's 16 vector registers). Relaxed build: each update is one fused
+ * multiply-add (madd), as are the batch-norm element-wise passes. Scalar fallback: the same packing,
  * a 6 x 8 scalar micro-kernel written as plain loops.
  * The accumulation order per output is fixed (k ascending), whatever M, N.
  */
@@ -201,6 +202,15 @@ function transpose4(a: v128, b: v128, c: v128, d: v128, dst: usize, stride: usiz
   v128.store(dst + 3 * stride, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7));
 }
 
+/**
+ * acc + x·t per f32 lane: one fused multiply-add in the relaxed build (rounded once: results may
+ * differ from the plain SIMD build in the last bit), a multiply and an add otherwise.
+ */
+function madd(acc: v128, x: v128, t: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(x, t, acc);
+  return f32x4.add(acc, f32x4.mul(x, t));
+}
+
 /** C[6, 8] (row stride ldc elements) = (C +) Apanel[kc][6] * Bpanel[kc][8]. */
 function micro(kc: i32, ap: usize, bp: usize, cp: usize, ldc: i32, acc: bool): void {
   if (ASC_FEATURE_SIMD) {
@@ -220,23 +230,23 @@ function micro(kc: i32, ap: usize, bp: usize, cp: usize, ldc: i32, acc: bool): v
       const b0 = v128.load(bp);
       const b1 = v128.load(bp, 16);
       let a = v128.load32_splat(ap);
-      c00 = f32x4.add(c00, f32x4.mul(a, b0));
-      c01 = f32x4.add(c01, f32x4.mul(a, b1));
+      c00 = madd(c00, a, b0);
+      c01 = madd(c01, a, b1);
       a = v128.load32_splat(ap, 4);
-      c10 = f32x4.add(c10, f32x4.mul(a, b0));
-      c11 = f32x4.add(c11, f32x4.mul(a, b1));
+      c10 = madd(c10, a, b0);
+      c11 = madd(c11, a, b1);
       a = v128.load32_splat(ap, 8);
-      c20 = f32x4.add(c20, f32x4.mul(a, b0));
-      c21 = f32x4.add(c21, f32x4.mul(a, b1));
+      c20 = madd(c20, a, b0);
+      c21 = madd(c21, a, b1);
       a = v128.load32_splat(ap, 12);
-      c30 = f32x4.add(c30, f32x4.mul(a, b0));
-      c31 = f32x4.add(c31, f32x4.mul(a, b1));
+      c30 = madd(c30, a, b0);
+      c31 = madd(c31, a, b1);
       a = v128.load32_splat(ap, 16);
-      c40 = f32x4.add(c40, f32x4.mul(a, b0));
-      c41 = f32x4.add(c41, f32x4.mul(a, b1));
+      c40 = madd(c40, a, b0);
+      c41 = madd(c41, a, b1);
       a = v128.load32_splat(ap, 20);
-      c50 = f32x4.add(c50, f32x4.mul(a, b0));
-      c51 = f32x4.add(c51, f32x4.mul(a, b1));
+      c50 = madd(c50, a, b0);
+      c51 = madd(c51, a, b1);
       ap += MR * 4;
       bp += NR * 4;
     }
@@ -585,7 +595,7 @@ export function bn_stats_f32(x: usize, n: i32, c: i32, p: i32, mean: usize, ss: 
         let acc = f32x4.splat(0);
         for (; i + 4 <= p; i += 4) {
           const d = f32x4.sub(v128.load(o + ((<usize>i) << 2)), mm);
-          acc = f32x4.add(acc, f32x4.mul(d, d));
+          acc = f32x4.add(acc, f32x4.mul(d, d)); // not madd: one chain, where a madd's latency (4) exceeds an add's
         }
         t = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
       }
@@ -621,12 +631,12 @@ export function bn_apply_f32(x: usize, n: i32, c: i32, p: i32, scale: usize, shi
           const z = f32x4.splat(0);
           for (; i + 4 <= p; i += 4) {
             const o = (<usize>i) << 2;
-            v128.store(ys + o, f32x4.max(f32x4.add(f32x4.mul(v128.load(xs + o), av), dv), z));
+            v128.store(ys + o, f32x4.max(madd(dv, v128.load(xs + o), av), z));
           }
         } else {
           for (; i + 4 <= p; i += 4) {
             const o = (<usize>i) << 2;
-            v128.store(ys + o, f32x4.add(f32x4.mul(v128.load(xs + o), av), dv));
+            v128.store(ys + o, madd(dv, v128.load(xs + o), av));
           }
         }
       }
@@ -690,7 +700,7 @@ export function bn_grad_f32(
           const o = (<usize>i) << 2;
           const d = v128.load(ds + o);
           as = f32x4.add(as, d);
-          at = f32x4.add(at, f32x4.mul(d, f32x4.sub(v128.load(xs + o), mv)));
+          at = f32x4.add(at, f32x4.mul(d, f32x4.sub(v128.load(xs + o), mv))); // not madd (see bn_stats_f32)
         }
         s = f32x4.extract_lane(as, 0) + f32x4.extract_lane(as, 1) + (f32x4.extract_lane(as, 2) + f32x4.extract_lane(as, 3));
         t = f32x4.extract_lane(at, 0) + f32x4.extract_lane(at, 1) + (f32x4.extract_lane(at, 2) + f32x4.extract_lane(at, 3));
@@ -728,8 +738,11 @@ export function bn_grad_f32(
         const mv = f32x4.splat(mu);
         for (; i + 4 <= p; i += 4) {
           const o = (<usize>i) << 2;
-          const r = f32x4.add(f32x4.mul(av, v128.load(ds + o)), f32x4.mul(bv, f32x4.sub(v128.load(xs + o), mv)));
-          v128.store(os + o, f32x4.add(r, cv));
+          const d = v128.load(ds + o);
+          const xm = f32x4.sub(v128.load(xs + o), mv);
+          // Relaxed: A dy + (B (x - mean) + C), two fused multiply-adds; otherwise (A dy + B (x - mean)) + C.
+          if (ASC_FEATURE_RELAXED_SIMD) v128.store(os + o, madd(madd(cv, bv, xm), av, d));
+          else v128.store(os + o, f32x4.add(madd(f32x4.mul(av, d), bv, xm), cv));
         }
       }
       for (; i < p; i++) {

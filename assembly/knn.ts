@@ -6,6 +6,18 @@
 //   q [nq, d], g [ng, d], out [nq, ng]. Four queries share each load of a gallery row
 //   (four f32x4 accumulators); each of the last nq % 4 queries is loaded once per four gallery
 //   rows; scalar loops handle the d % 4 tail (and everything in the scalar build).
+//   Relaxed build: each accumulator update is one fused multiply-add (madd). The gallery is
+//   taken in tiles of ~256 KiB that every query reads from L2 (each output's sum is the same,
+//   so results do not depend on the tiling).
+
+/**
+ * acc + x·t per f32 lane: one fused multiply-add in the relaxed build (rounded once: results may
+ * differ from the plain SIMD build in the last bit), a multiply and an add otherwise.
+ */
+function madd(acc: v128, x: v128, t: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(x, t, acc);
+  return f32x4.add(acc, f32x4.mul(x, t));
+}
 
 function dot1(a: usize, b: usize, d: i32): f32 {
   let p = 0;
@@ -14,7 +26,7 @@ function dot1(a: usize, b: usize, d: i32): f32 {
     let acc = f32x4.splat(0);
     for (; p + 4 <= d; p += 4) {
       const o = (<usize>p) << 2;
-      acc = f32x4.add(acc, f32x4.mul(v128.load(a + o), v128.load(b + o)));
+      acc = madd(acc, v128.load(a + o), v128.load(b + o));
     }
     s = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3);
   }
@@ -30,6 +42,14 @@ function hsum(v: v128): f32 {
 }
 
 export function dots_f32(qPtr: usize, nq: i32, gPtr: usize, ng: i32, d: i32, outPtr: usize): void {
+  // Gallery tiles of about 256 KiB (a multiple of 4 rows), each read from memory once and
+  // reused from L2 by every query: untiled, each block of 4 queries streamed the whole gallery.
+  const tile = max(4, (65536 / max(d, 1)) & ~3);
+  for (let j0 = 0; j0 < ng; j0 += tile) dotsTile(qPtr, nq, gPtr, j0, min(ng, j0 + tile), ng, d, outPtr);
+}
+
+/** Columns [j0, j1) of out [nq, ng] (gallery rows j0 .. j1 - 1). */
+function dotsTile(qPtr: usize, nq: i32, gPtr: usize, j0: i32, j1: i32, ng: i32, d: i32, outPtr: usize): void {
   const row = (<usize>d) << 2;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
@@ -43,7 +63,7 @@ export function dots_f32(qPtr: usize, nq: i32, gPtr: usize, ng: i32, d: i32, out
       const o1 = o0 + ((<usize>ng) << 2);
       const o2 = o1 + ((<usize>ng) << 2);
       const o3 = o2 + ((<usize>ng) << 2);
-      for (let j = 0; j < ng; j++) {
+      for (let j = j0; j < j1; j++) {
         const g = gPtr + <usize>j * row;
         let a0 = f32x4.splat(0);
         let a1 = f32x4.splat(0);
@@ -52,10 +72,10 @@ export function dots_f32(qPtr: usize, nq: i32, gPtr: usize, ng: i32, d: i32, out
         for (let p = 0; p < d4; p += 4) {
           const o = (<usize>p) << 2;
           const gv = v128.load(g + o);
-          a0 = f32x4.add(a0, f32x4.mul(v128.load(q0 + o), gv));
-          a1 = f32x4.add(a1, f32x4.mul(v128.load(q1 + o), gv));
-          a2 = f32x4.add(a2, f32x4.mul(v128.load(q2 + o), gv));
-          a3 = f32x4.add(a3, f32x4.mul(v128.load(q3 + o), gv));
+          a0 = madd(a0, v128.load(q0 + o), gv);
+          a1 = madd(a1, v128.load(q1 + o), gv);
+          a2 = madd(a2, v128.load(q2 + o), gv);
+          a3 = madd(a3, v128.load(q3 + o), gv);
         }
         let s0 = hsum(a0);
         let s1 = hsum(a1);
@@ -81,10 +101,10 @@ export function dots_f32(qPtr: usize, nq: i32, gPtr: usize, ng: i32, d: i32, out
   for (; i < nq; i++) {
     const q = qPtr + <usize>i * row;
     const o = outPtr + ((<usize>i * <usize>ng) << 2);
-    let j = 0;
+    let j = j0;
     if (ASC_FEATURE_SIMD) {
       const d4 = d & ~3;
-      for (; j + 4 <= ng; j += 4) {
+      for (; j + 4 <= j1; j += 4) {
         const g0 = gPtr + <usize>j * row;
         const g1 = g0 + row;
         const g2 = g1 + row;
@@ -96,10 +116,10 @@ export function dots_f32(qPtr: usize, nq: i32, gPtr: usize, ng: i32, d: i32, out
         for (let p = 0; p < d4; p += 4) {
           const off = (<usize>p) << 2;
           const qv = v128.load(q + off);
-          a0 = f32x4.add(a0, f32x4.mul(qv, v128.load(g0 + off)));
-          a1 = f32x4.add(a1, f32x4.mul(qv, v128.load(g1 + off)));
-          a2 = f32x4.add(a2, f32x4.mul(qv, v128.load(g2 + off)));
-          a3 = f32x4.add(a3, f32x4.mul(qv, v128.load(g3 + off)));
+          a0 = madd(a0, qv, v128.load(g0 + off));
+          a1 = madd(a1, qv, v128.load(g1 + off));
+          a2 = madd(a2, qv, v128.load(g2 + off));
+          a3 = madd(a3, qv, v128.load(g3 + off));
         }
         let s0 = hsum(a0);
         let s1 = hsum(a1);
@@ -120,6 +140,6 @@ export function dots_f32(qPtr: usize, nq: i32, gPtr: usize, ng: i32, d: i32, out
         store<f32>(jo + 12, s3);
       }
     }
-    for (; j < ng; j++) store<f32>(o + ((<usize>j) << 2), dot1(q, gPtr + <usize>j * row, d));
+    for (; j < j1; j++) store<f32>(o + ((<usize>j) << 2), dot1(q, gPtr + <usize>j * row, d));
   }
 }

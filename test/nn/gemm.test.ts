@@ -21,7 +21,7 @@ const SIZES: Array<[number, number, number]> = [
 ];
 
 describe('gemmF32', () => {
-  for (const variant of ['simd', 'scalar'] as const) {
+  for (const variant of ['relaxed', 'simd', 'scalar'] as const) {
     for (const [m, n, k] of SIZES) {
       for (const transA of [false, true]) {
         for (const transB of [false, true]) {

@@ -15,7 +15,7 @@ function bound(q: Float32Array, g: Float32Array, i: number, j: number, d: number
 }
 
 describe('dots', () => {
-  for (const variant of ['simd', 'scalar'] as const) {
+  for (const variant of ['relaxed', 'simd', 'scalar'] as const) {
     for (const [nq, ng, d] of [
       [1, 1, 1],
       [3, 5, 7],
@@ -23,6 +23,7 @@ describe('dots', () => {
       [9, 13, 11],
       [13, 17, 33],
       [5, 3, 784],
+      [6, 2 * 84 + 5, 784], // gallery tiles of 84 rows (65536 / 784, a multiple of 4): two and a tail
     ]) {
       it(`dots(q [${nq}, ${d}], g [${ng}, ${d}], { variant: '${variant}' }) matches dotsRef`, () => {
         const q = rand(nq * d, nq + d);
@@ -33,6 +34,19 @@ describe('dots', () => {
           for (let j = 0; j < ng; j++) expect(Math.abs(got[i * ng + j] - want[i * ng + j])).toBeLessThanOrEqual(bound(q, g, i, j, d));
       });
     }
+  }
+
+  for (const variant of ['relaxed', 'simd', 'scalar'] as const) {
+    it(`dots(q [9, 100], g [1500, 100], { variant: '${variant}' }) gives each query the bits it gets alone (blocks of 4 queries, tiles of 652 gallery rows)`, () => {
+      const [nq, ng, d] = [9, 1500, 100];
+      const q = rand(nq * d, 5);
+      const g = rand(ng * d, 6);
+      const all = dots(q, nq, g, ng, d, new Float32Array(nq * ng), { variant });
+      for (let i = 0; i < nq; i++) {
+        const one = dots(q.subarray(i * d, (i + 1) * d), 1, g, ng, d, new Float32Array(ng), { variant });
+        expect(all.subarray(i * ng, (i + 1) * ng)).toEqual(one);
+      }
+    });
   }
 
   it('dots(q, nq, g, ng, d, out, { galleryStatic: true }) reuses the resident gallery and sees a new one', () => {

@@ -26,7 +26,7 @@ const expectClose = (got: ArrayLike<number>, want: number[], scale: number, rtol
 };
 
 describe('conv1d kernels', () => {
-  for (const variant of ['simd', 'scalar'] as WasmVariant[]) {
+  for (const variant of ['relaxed', 'simd', 'scalar'] as WasmVariant[]) {
     for (const [dtype, rtol] of [
       ['float32', 1e-6],
       ['float64', 1e-14],
