@@ -96,13 +96,18 @@ export function keepPrecision(input: DType, aux: DType): FloatDType | ComplexDTy
   return isComplex(input) || isComplex(aux) ? complexOf(precision) : precision;
 }
 
-/** Allocate storage for `size` elements of `dtype`, optionally on a SharedArrayBuffer. */
-export function allocate<D extends DType>(dtype: D, size: number, shared = false): Storage<D> {
+/**
+ * Allocate storage for `size` elements of `dtype`, optionally on a SharedArrayBuffer: `true` puts
+ * a large one in a kernel memory (kernel-memory.ts; worth it for arrays written again and again),
+ * `'plain'` never does (a new output written once: a fresh kernel memory costs more page-fault
+ * and collection time than the copy it saves).
+ */
+export function allocate<D extends DType>(dtype: D, size: number, shared: boolean | 'plain' = false): Storage<D> {
   const Ctor = CTOR[dtype];
   const count = size * lanes(dtype);
   if (!shared) return new Ctor(count) as Storage<D>;
   const bytes = count * Ctor.BYTES_PER_ELEMENT;
   // a large one in a kernel memory of its own, which wasm kernels write in place (kernel-memory.ts)
-  const sab = allocateKernelShared(bytes) ?? new SharedArrayBuffer(bytes);
+  const sab = (shared === true ? allocateKernelShared(bytes) : undefined) ?? new SharedArrayBuffer(bytes);
   return new (Ctor as Float64ArrayConstructor)(sab, 0, count) as unknown as Storage<D>;
 }

@@ -63,8 +63,13 @@ export class NDArray<D extends DType = DType> {
   }
 }
 
-/** A new zero-filled array. Pass `shared` to back it by a SharedArrayBuffer (for the worker pool). */
-export function zeros<D extends DType>(shape: Shape, dtype: D, shared = false): NDArray<D> {
+/**
+ * A new zero-filled array. Pass `shared` to back it by a SharedArrayBuffer (for the worker pool):
+ * one of 16 MiB or more then lies in a kernel memory, which the workers' wasm kernels write in
+ * place (core/kernel-memory.ts) — for an array written again and again, such as an `out`;
+ * `'plain'` keeps it on a SharedArrayBuffer of its own.
+ */
+export function zeros<D extends DType>(shape: Shape, dtype: D, shared: boolean | 'plain' = false): NDArray<D> {
   return new NDArray(dtype, shape, allocate(dtype, sizeOf(assertShape([...shape])), shared));
 }
 

@@ -47,7 +47,7 @@ export async function matchTemplateAsync(
   const specs = kernels.map(() => takeShared(16 * g.bins * g.N)); // [C][bins, N] complex
   const kRows = kernels.map((k) => kernelRows(g, k)); // [C][bins, h] complex
   const outDtype = image.dtype === 'float64' || template.dtype === 'float64' ? 'float64' : 'float32';
-  const out = zeros([g.outH, g.outW], outDtype, true);
+  const out = zeros([g.outH, g.outW], outDtype, 'plain'); // new each call: not a kernel memory
   const pool = getPool({ threads });
   const run = { signal: opts.signal };
   const args = {
@@ -100,7 +100,7 @@ async function tiledAsync(
       : new Float64Array(new SharedArrayBuffer(8 * spec.length));
   specShared.set(spec);
   const outDtype = image.dtype === 'float64' || tpl.planes[0].data instanceof Float64Array ? 'float64' : 'float32';
-  const out = zeros([g.outH, g.outW], outDtype, true);
+  const out = zeros([g.outH, g.outW], outDtype, 'plain'); // new each call: not a kernel memory
   const pool = getPool({ threads });
   try {
     const tiles = plan.tiles[0] * plan.tiles[1];
