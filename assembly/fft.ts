@@ -27,7 +27,48 @@ function swap(z: v128): v128 {
 function cmul(z: v128, w: v128): v128 {
   const wr = v128.shuffle<f64>(w, w, 0, 0);
   const wi = f64x2.mul(v128.shuffle<f64>(w, w, 1, 1), f64x2(-1.0, 1.0));
+  return cmulrw(z, wr, wi);
+}
+
+// Relaxed build: wherever a product feeds a sum, one fused multiply-add (relaxed_madd /
+// relaxed_nmadd: rounded once, so results may differ from the SIMD build in the last bits);
+// the SIMD build keeps its multiply and add, in the same order as before (the same bits).
+
+/** z · w with the twiddle pre-split as wr = (wr, wr), wi = (−wi, wi). */
+// @ts-expect-error: decorator
+function cmulrw(z: v128, wr: v128, wi: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(swap(z), wi, f64x2.mul(z, wr));
   return f64x2.add(f64x2.mul(z, wr), f64x2.mul(swap(z), wi));
+}
+
+/** acc + z · w for complex acc, z, w. */
+// @ts-expect-error: decorator
+function cmuladd(acc: v128, z: v128, w: v128): v128 {
+  const wr = v128.shuffle<f64>(w, w, 0, 0);
+  const wi = f64x2.mul(v128.shuffle<f64>(w, w, 1, 1), f64x2(-1.0, 1.0));
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(swap(z), wi, f64x2.relaxed_madd(z, wr, acc));
+  return f64x2.add(acc, f64x2.add(f64x2.mul(z, wr), f64x2.mul(swap(z), wi)));
+}
+
+/** a · b + c per lane. */
+// @ts-expect-error: decorator
+function fma(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
+/** c − a · b per lane. */
+// @ts-expect-error: decorator
+function fnma(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_nmadd(a, b, c);
+  return f64x2.sub(c, f64x2.mul(a, b));
+}
+
+/** c + (a1 · t1 + a2 · t2) per lane (radix 5). */
+// @ts-expect-error: decorator
+function sum2(c: v128, a1: v128, t1: v128, a2: v128, t2: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a1, t1, f64x2.relaxed_madd(a2, t2, c));
+  return f64x2.add(c, f64x2.add(f64x2.mul(a1, t1), f64x2.mul(a2, t2)));
 }
 
 /** i·z when `neg` = (−1, 1); −i·z when `neg` = (1, −1). */
@@ -136,9 +177,9 @@ export function pass4_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch
           const y1 = f64x2.add(t2, t4);
           const y2 = f64x2.sub(t1, t3);
           const y3 = f64x2.sub(t2, t4);
-          v128.store(o + os, f64x2.add(f64x2.mul(y1, w1r), f64x2.mul(swap(y1), w1i)));
-          v128.store(o + 2 * os, f64x2.add(f64x2.mul(y2, w2r), f64x2.mul(swap(y2), w2i)));
-          v128.store(o + 3 * os, f64x2.add(f64x2.mul(y3, w3r), f64x2.mul(swap(y3), w3i)));
+          v128.store(o + os, cmulrw(y1, w1r, w1i));
+          v128.store(o + 2 * os, cmulrw(y2, w2r, w2i));
+          v128.store(o + 3 * os, cmulrw(y3, w3r, w3i));
         }
       }
     }
@@ -224,7 +265,7 @@ export function pass3_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch
           const t2 = f64x2.sub(c1, c2);
           const o = o0 + t;
           v128.store(o, f64x2.add(c0, t1));
-          const av = f64x2.sub(c0, f64x2.mul(half, t1));
+          const av = fnma(half, t1, c0);
           const bv = f64x2.mul(swap(t2), rs);
           const y1 = f64x2.add(av, bv);
           const y2 = f64x2.sub(av, bv);
@@ -298,10 +339,10 @@ export function pass5_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch
           const o = o0 + t;
           v128.store(o, f64x2.add(c0, f64x2.add(t1, t2)));
           // i·(s1·t4 + s2·t3) = swap(t4)·(−s1, s1) + swap(t3)·(−s2, s2)
-          const ca = f64x2.add(c0, f64x2.add(f64x2.mul(c1v, t1), f64x2.mul(c2v, t2)));
-          const cb = f64x2.add(f64x2.mul(t4, r1), f64x2.mul(t3, r2));
-          const da = f64x2.add(c0, f64x2.add(f64x2.mul(c2v, t1), f64x2.mul(c1v, t2)));
-          const db = f64x2.sub(f64x2.mul(t4, r2), f64x2.mul(t3, r1));
+          const ca = sum2(c0, c1v, t1, c2v, t2);
+          const cb = fma(t4, r1, f64x2.mul(t3, r2));
+          const da = sum2(c0, c2v, t1, c1v, t2);
+          const db = fnma(t3, r1, f64x2.mul(t4, r2));
           if (i === 0) {
             v128.store(o + os, f64x2.add(ca, cb));
             v128.store(o + 4 * os, f64x2.sub(ca, cb));
@@ -374,6 +415,50 @@ export function passg_c128(
   const sg: f64 = bwd ? 1.0 : -1.0;
   const sums = scratch; // s_m = c_m + c_{p−m}, m = 1..half, at sums + 16·m
   const difs = scratch + ((<usize>p) << 4); // d_m = c_m − c_{p−m}
+  if (ASC_FEATURE_RELAXED_SIMD) {
+    // one complex per f64x2, every product fused into its sum: y_j = a_j + b_j, y_{p−j} = a_j − b_j
+    // with a_j = c_0 + Σ_m cos(2π·jm/p)·s_m and b_j = Σ_m ±sin(2π·jm/p)·i·d_m (i·d stored as swap(d)·(−1, 1))
+    const sgv = f64x2(-sg, sg);
+    for (let k = 0; k < l1; k++) {
+      for (let i = 0; i < ido; i++) {
+        const wp = tw + <usize>i * <usize>(p - 1) * 16;
+        const a0 = cc + (<usize>i + <usize>ido * <usize>p * <usize>k) * istep;
+        const o0 = ch + (<usize>i + <usize>ido * <usize>k) * ostep;
+        for (let t: usize = 0; t < step; t += 16) {
+          const a = a0 + t;
+          const o = o0 + t;
+          const c0 = v128.load(a);
+          let y0 = c0;
+          for (let m = 1; m <= half; m++) {
+            const u = v128.load(a + <usize>m * is);
+            const v = v128.load(a + <usize>(p - m) * is);
+            const sm = f64x2.add(u, v);
+            v128.store(sums + ((<usize>m) << 4), sm);
+            v128.store(difs + ((<usize>m) << 4), swap(f64x2.sub(u, v)));
+            y0 = f64x2.add(y0, sm);
+          }
+          v128.store(o, y0);
+          for (let j = 1; j <= half; j++) {
+            let av = c0;
+            let bv = f64x2.splat(0);
+            let q = 0;
+            for (let m = 1; m <= half; m++) {
+              q += j;
+              if (q >= p) q -= p;
+              const r = v128.load(roots + ((<usize>q) << 4)); // (cos, sin)
+              av = f64x2.relaxed_madd(v128.shuffle<f64>(r, r, 0, 0), v128.load(sums + ((<usize>m) << 4)), av);
+              bv = f64x2.relaxed_madd(f64x2.mul(v128.shuffle<f64>(r, r, 1, 1), sgv), v128.load(difs + ((<usize>m) << 4)), bv);
+            }
+            const yj = f64x2.add(av, bv);
+            const yk = f64x2.sub(av, bv);
+            v128.store(o + <usize>j * os, i === 0 ? yj : cmul(yj, v128.load(wp + <usize>(j - 1) * 16)));
+            v128.store(o + <usize>(p - j) * os, i === 0 ? yk : cmul(yk, v128.load(wp + <usize>(p - j - 1) * 16)));
+          }
+        }
+      }
+    }
+    return;
+  }
   for (let k = 0; k < l1; k++) {
     for (let i = 0; i < ido; i++) {
       const wp = tw + <usize>i * <usize>(p - 1) * 16;
@@ -426,12 +511,20 @@ export function passg_c128(
 
 // ---- helpers for the host --------------------------------------------------------------
 
-/** out[k] = a[k] · b[k] for n complex numbers (Bluestein's spectrum product). */
+/**
+ * out[k] = a[k] · b[k] for n complex numbers (Bluestein's and the tiled convolution's spectrum
+ * product): not fused in any build, so every build gives the bits of cmulPlain (src/fft/wasm.ts),
+ * which the convolution's JS fallback (src/conv/tiles.ts mulSpectrum) relies on.
+ */
 export function cmul_c128(a: usize, b: usize, out: usize, n: i32): void {
   const end = (<usize>n) << 4;
   for (let o: usize = 0; o < end; o += 16) {
     if (ASC_FEATURE_SIMD) {
-      v128.store(out + o, cmul(v128.load(a + o), v128.load(b + o)));
+      const z = v128.load(a + o);
+      const w = v128.load(b + o);
+      const wr = v128.shuffle<f64>(w, w, 0, 0);
+      const wi = f64x2.mul(v128.shuffle<f64>(w, w, 1, 1), f64x2(-1.0, 1.0));
+      v128.store(out + o, f64x2.add(f64x2.mul(z, wr), f64x2.mul(swap(z), wi)));
     } else {
       const ar = load<f64>(a + o);
       const ai = load<f64>(a + o + 8);
@@ -464,8 +557,8 @@ export function r2c_split_c128(z: usize, x: usize, w: usize, h: i32): void {
       const cc = f64x2.mul(v128.load(z + mm), conj);
       const hs = f64x2.mul(f64x2.add(a, cc), half);
       const dpp = f64x2.mul(swap(f64x2.sub(a, cc)), half);
-      v128.store(x + kk, f64x2.add(hs, cmul(f64x2.mul(dpp, conj), v128.load(w + kk))));
-      if (mm !== kk) v128.store(x + mm, f64x2.add(f64x2.mul(hs, conj), cmul(dpp, v128.load(w + mm))));
+      v128.store(x + kk, cmuladd(hs, f64x2.mul(dpp, conj), v128.load(w + kk)));
+      if (mm !== kk) v128.store(x + mm, cmuladd(f64x2.mul(hs, conj), dpp, v128.load(w + mm)));
     }
     return;
   }
@@ -511,9 +604,15 @@ export function c2r_join_c128(x: usize, z: usize, w: usize, h: i32): void {
       const cc = f64x2.mul(v128.load(x + mm), conj);
       const s = f64x2.add(a, cc);
       const d = f64x2.sub(a, cc);
-      v128.store(z + kk, f64x2.add(s, rot(cmul(d, f64x2.mul(v128.load(w + kk), conj)), neg)));
-      if (mm !== kk)
-        v128.store(z + mm, f64x2.add(f64x2.mul(s, conj), rot(cmul(f64x2.mul(d, neg), f64x2.mul(v128.load(w + mm), conj)), neg)));
+      if (ASC_FEATURE_RELAXED_SIMD) {
+        // i·(d·conj w) = d·(i·conj w): the rotation moves onto the twiddle, the sum fuses
+        v128.store(z + kk, cmuladd(s, d, rot(f64x2.mul(v128.load(w + kk), conj), neg)));
+        if (mm !== kk) v128.store(z + mm, cmuladd(f64x2.mul(s, conj), f64x2.mul(d, neg), rot(f64x2.mul(v128.load(w + mm), conj), neg)));
+      } else {
+        v128.store(z + kk, f64x2.add(s, rot(cmul(d, f64x2.mul(v128.load(w + kk), conj)), neg)));
+        if (mm !== kk)
+          v128.store(z + mm, f64x2.add(f64x2.mul(s, conj), rot(cmul(f64x2.mul(d, neg), f64x2.mul(v128.load(w + mm), conj)), neg)));
+      }
     }
     return;
   }
@@ -698,11 +797,54 @@ function swap2(z: v128): v128 {
   return v128.shuffle<f32>(z, z, 1, 0, 3, 2);
 }
 
+/** cmul2 with the twiddles pre-split as wr = (wr0, wr0, wr1, wr1), wi = (−wi0, wi0, −wi1, wi1). */
+function cmul2rw(z: v128, wr: v128, wi: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(swap2(z), wi, f32x4.mul(z, wr));
+  return f32x4.add(f32x4.mul(z, wr), f32x4.mul(swap2(z), wi));
+}
+
+/** wr of cmul2rw from a twiddle pair w. */
+function twr2(w: v128): v128 {
+  return v128.shuffle<f32>(w, w, 0, 0, 2, 2);
+}
+
+/** wi of cmul2rw from a twiddle pair w. */
+function twi2(w: v128): v128 {
+  return f32x4.mul(v128.shuffle<f32>(w, w, 1, 1, 3, 3), f32x4(-1.0, 1.0, -1.0, 1.0));
+}
+
 /** Two complex products at once: (z0·w0, z1·w1). */
 function cmul2(z: v128, w: v128): v128 {
   const wr = v128.shuffle<f32>(w, w, 0, 0, 2, 2);
   const wi = f32x4.mul(v128.shuffle<f32>(w, w, 1, 1, 3, 3), f32x4(-1.0, 1.0, -1.0, 1.0));
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(swap2(z), wi, f32x4.mul(z, wr));
   return f32x4.add(f32x4.mul(z, wr), f32x4.mul(swap2(z), wi));
+}
+
+/** acc + z · w on two complex numbers at once (fused in the relaxed build, as cmuladd). */
+function cmuladd2(acc: v128, z: v128, w: v128): v128 {
+  const wr = v128.shuffle<f32>(w, w, 0, 0, 2, 2);
+  const wi = f32x4.mul(v128.shuffle<f32>(w, w, 1, 1, 3, 3), f32x4(-1.0, 1.0, -1.0, 1.0));
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(swap2(z), wi, f32x4.relaxed_madd(z, wr, acc));
+  return f32x4.add(acc, f32x4.add(f32x4.mul(z, wr), f32x4.mul(swap2(z), wi)));
+}
+
+/** a · b + c per lane (f32x4). */
+function fma4(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
+/** c − a · b per lane (f32x4). */
+function fnma4(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_nmadd(a, b, c);
+  return f32x4.sub(c, f32x4.mul(a, b));
+}
+
+/** c + (a1 · t1 + a2 · t2) per lane (f32x4, radix 5). */
+function sum24(c: v128, a1: v128, t1: v128, a2: v128, t2: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a1, t1, f32x4.relaxed_madd(a2, t2, c));
+  return f32x4.add(c, f32x4.add(f32x4.mul(a1, t1), f32x4.mul(a2, t2)));
 }
 
 /** Scalar f32 twiddle of (i, j): the pair table entry's half. */
@@ -739,6 +881,35 @@ export function pass4_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch:
           const w1 = v128.load64_splat(tw32(tw, 4, i, 1));
           const w2 = v128.load64_splat(tw32(tw, 4, i, 2));
           const w3 = v128.load64_splat(tw32(tw, 4, i, 3));
+          if (ASC_FEATURE_RELAXED_SIMD) {
+            // the twiddles split once for the batch loop; i = 0 (w = 1) without products
+            const r1 = twr2(w1);
+            const r2 = twr2(w2);
+            const r3 = twr2(w3);
+            const q1 = twi2(w1);
+            const q2 = twi2(w2);
+            const q3 = twi2(w3);
+            for (let t: usize = 0; t < (<usize>batch) << 3; t += 16) {
+              const a = a0 + t;
+              const o = o0 + t;
+              const c0 = v128.load(a);
+              const c1 = v128.load(a + is);
+              const c2 = v128.load(a + 2 * is);
+              const c3 = v128.load(a + 3 * is);
+              const t1 = f32x4.add(c0, c2);
+              const t2 = f32x4.sub(c0, c2);
+              const t3 = f32x4.add(c1, c3);
+              const t4 = f32x4.mul(swap2(f32x4.sub(c1, c3)), sgn);
+              v128.store(o, f32x4.add(t1, t3));
+              const y1 = f32x4.add(t2, t4);
+              const y2 = f32x4.sub(t1, t3);
+              const y3 = f32x4.sub(t2, t4);
+              v128.store(o + os, i === 0 ? y1 : cmul2rw(y1, r1, q1));
+              v128.store(o + 2 * os, i === 0 ? y2 : cmul2rw(y2, r2, q2));
+              v128.store(o + 3 * os, i === 0 ? y3 : cmul2rw(y3, r3, q3));
+            }
+            continue;
+          }
           for (let t: usize = 0; t < (<usize>batch) << 3; t += 16) {
             const a = a0 + t;
             const o = o0 + t;
@@ -962,10 +1133,10 @@ export function r2c_split_c64(z: usize, x: usize, w: usize, h: i32): void {
         const cc = f32x4.mul(v128.shuffle<f32>(b, b, 2, 3, 0, 1), conj); // conj Z_{h−k}, conj Z_{h−k−1}
         const hs = f32x4.mul(f32x4.add(a, cc), half);
         const dpp = f32x4.mul(swap2(f32x4.sub(a, cc)), half);
-        v128.store(x + lo, f32x4.add(hs, cmul2(f32x4.mul(dpp, conj), v128.load(w + lo))));
+        v128.store(x + lo, cmuladd2(hs, f32x4.mul(dpp, conj), v128.load(w + lo)));
         const hsr = f32x4.mul(v128.shuffle<f32>(hs, hs, 2, 3, 0, 1), conj);
         const dppr = v128.shuffle<f32>(dpp, dpp, 2, 3, 0, 1);
-        v128.store(x + hi, f32x4.add(hsr, cmul2(dppr, v128.load(w + hi))));
+        v128.store(x + hi, cmuladd2(hsr, dppr, v128.load(w + hi)));
       }
       for (; k <= h - k; k++) {
         split1_c64(z, x, w, h, k);
@@ -1009,8 +1180,14 @@ export function c2r_join_c64(x: usize, z: usize, w: usize, h: i32): void {
         const cb = v128.load(x + ((<usize>(h - k - 1)) << 3)); // X_{h−k−1}, X_{h−k}
         const c = f32x4.mul(v128.shuffle<f32>(cb, cb, 2, 3, 0, 1), conj); // conj X_{h−k}, conj X_{h−k−1}
         const e2 = f32x4.add(a, c);
-        const o2 = cmul2(f32x4.sub(a, c), f32x4.mul(v128.load(w + ((<usize>k) << 3)), conj));
-        v128.store(z + ((<usize>k) << 3), f32x4.add(e2, f32x4.mul(swap2(o2), neg))); // 2E + i·2O
+        const wc = f32x4.mul(v128.load(w + ((<usize>k) << 3)), conj);
+        if (ASC_FEATURE_RELAXED_SIMD) {
+          // i·(d·conj w) = d·(i·conj w): the rotation moves onto the twiddle, the sum fuses
+          v128.store(z + ((<usize>k) << 3), cmuladd2(e2, f32x4.sub(a, c), f32x4.mul(swap2(wc), neg)));
+        } else {
+          const o2 = cmul2(f32x4.sub(a, c), wc);
+          v128.store(z + ((<usize>k) << 3), f32x4.add(e2, f32x4.mul(swap2(o2), neg))); // 2E + i·2O
+        }
       }
     }
   }
@@ -1048,13 +1225,20 @@ export function scale_f32(a: usize, count: i32, s: f32): void {
 
 /**
  * out[k] = a[k] · b[k] for n complex64 numbers, each product and sum rounded to f32 (two per
- * step with SIMD, the same bits). out may be a. Reference: src/fft/wasm.ts cmulPlain32.
+ * step with SIMD, the same bits; not fused in any build, as cmul_c128). out may be a.
+ * Reference: src/fft/wasm.ts cmulPlain.
  */
 export function cmul_c64(a: usize, b: usize, out: usize, n: i32): void {
   const end = (<usize>n) << 3;
   let o: usize = 0;
   if (ASC_FEATURE_SIMD) {
-    for (; o + 16 <= end; o += 16) v128.store(out + o, cmul2(v128.load(a + o), v128.load(b + o)));
+    for (; o + 16 <= end; o += 16) {
+      const z = v128.load(a + o);
+      const w = v128.load(b + o);
+      const wr = v128.shuffle<f32>(w, w, 0, 0, 2, 2);
+      const wi = f32x4.mul(v128.shuffle<f32>(w, w, 1, 1, 3, 3), f32x4(-1.0, 1.0, -1.0, 1.0));
+      v128.store(out + o, f32x4.add(f32x4.mul(z, wr), f32x4.mul(swap2(z), wi)));
+    }
   }
   for (; o < end; o += 8) {
     const ar = load<f32>(a + o);
@@ -1090,6 +1274,8 @@ export function pass8_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch
   if (ASC_FEATURE_SIMD) {
     const sgn = bwd ? f64x2(-1.0, 1.0) : f64x2(1.0, -1.0);
     const h = f64x2.splat(RSQRT2);
+    const sh = f64x2.mul(sgn, h); // rot(z)·h = swap(z)·sh
+    const nh = f64x2.neg(h);
     for (let k = 0; k < l1; k++) {
       for (let i = 0; i < ido; i++) {
         const a0 = cc + (<usize>i + <usize>ido * 8 * <usize>k) * istep;
@@ -1123,8 +1309,15 @@ export function pass8_c128(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch
           const e2 = rot(f64x2.sub(d0, d2), sgn); // W8²·e2
           const e1r = f64x2.add(d1, d3);
           const e3r = f64x2.sub(d1, d3);
-          const e1 = f64x2.mul(f64x2.add(e1r, rot(e1r, sgn)), h); // W8·e1
-          const e3 = f64x2.mul(f64x2.sub(rot(e3r, sgn), e3r), h); // W8³·e3
+          let e1: v128; // W8·e1
+          let e3: v128; // W8³·e3
+          if (ASC_FEATURE_RELAXED_SIMD) {
+            e1 = f64x2.relaxed_madd(swap(e1r), sh, f64x2.mul(e1r, h));
+            e3 = f64x2.relaxed_madd(swap(e3r), sh, f64x2.mul(e3r, nh));
+          } else {
+            e1 = f64x2.mul(f64x2.add(e1r, rot(e1r, sgn)), h);
+            e3 = f64x2.mul(f64x2.sub(rot(e3r, sgn), e3r), h);
+          }
           const o = o0 + t;
           v128.store(o, f64x2.add(b0, e0));
           if (i === 0) {
@@ -1239,7 +1432,11 @@ function rot2(z: v128, sgn: v128): v128 {
 /** The radix-8 butterfly, forced inline (a static method: the decorator's only legal place for biome). */
 // biome-ignore lint/complexity/noStaticOnlyClass: AssemblyScript's @inline, which biome accepts only on methods
 class Fly8 {
-  /** One radix-8 butterfly on c0..c7 (two complex each); output j times w_j, stored at o + j·os. */
+  /**
+   * One radix-8 butterfly on c0..c7 (two complex each); output j times w_j, stored at o + j·os.
+   * `mode` (a constant at each call): 0 multiplies by w_j, 1 by nothing (every w_j = 1), 2 by the
+   * pre-split twiddle wr = w_j, wi = x_j (cmul2rw: the split hoisted out of a batch loop).
+   */
   @inline static c64(
     c0: v128,
     c1: v128,
@@ -1260,6 +1457,14 @@ class Fly8 {
     w5: v128,
     w6: v128,
     w7: v128,
+    x1: v128,
+    x2: v128,
+    x3: v128,
+    x4: v128,
+    x5: v128,
+    x6: v128,
+    x7: v128,
+    mode: i32,
   ): void {
     const a0 = f32x4.add(c0, c4);
     const a1 = f32x4.sub(c0, c4);
@@ -1277,16 +1482,49 @@ class Fly8 {
     const e2 = rot2(f32x4.sub(d0, d2), sgn); // W8²·e2
     const f1 = f32x4.add(d1, d3);
     const f3 = f32x4.sub(d1, d3);
-    const e1 = f32x4.mul(f32x4.add(f1, rot2(f1, sgn)), h); // W8·e1
-    const e3 = f32x4.mul(f32x4.sub(rot2(f3, sgn), f3), h); // W8³·e3
+    let e1: v128; // W8·e1
+    let e3: v128; // W8³·e3
+    if (ASC_FEATURE_RELAXED_SIMD) {
+      const sh = f32x4.mul(sgn, h); // rot2(z)·h = swap2(z)·sh (constant: folded out of the loops)
+      e1 = f32x4.relaxed_madd(swap2(f1), sh, f32x4.mul(f1, h));
+      e3 = f32x4.relaxed_madd(swap2(f3), sh, f32x4.mul(f3, f32x4.neg(h)));
+    } else {
+      e1 = f32x4.mul(f32x4.add(f1, rot2(f1, sgn)), h);
+      e3 = f32x4.mul(f32x4.sub(rot2(f3, sgn), f3), h);
+    }
     v128.store(o, f32x4.add(b0, e0));
-    v128.store(o + os, cmul2(f32x4.add(b1, e1), w1));
-    v128.store(o + 2 * os, cmul2(f32x4.add(b2, e2), w2));
-    v128.store(o + 3 * os, cmul2(f32x4.add(b3, e3), w3));
-    v128.store(o + 4 * os, cmul2(f32x4.sub(b0, e0), w4));
-    v128.store(o + 5 * os, cmul2(f32x4.sub(b1, e1), w5));
-    v128.store(o + 6 * os, cmul2(f32x4.sub(b2, e2), w6));
-    v128.store(o + 7 * os, cmul2(f32x4.sub(b3, e3), w7));
+    const y1 = f32x4.add(b1, e1);
+    const y2 = f32x4.add(b2, e2);
+    const y3 = f32x4.add(b3, e3);
+    const y4 = f32x4.sub(b0, e0);
+    const y5 = f32x4.sub(b1, e1);
+    const y6 = f32x4.sub(b2, e2);
+    const y7 = f32x4.sub(b3, e3);
+    if (mode === 1) {
+      v128.store(o + os, y1);
+      v128.store(o + 2 * os, y2);
+      v128.store(o + 3 * os, y3);
+      v128.store(o + 4 * os, y4);
+      v128.store(o + 5 * os, y5);
+      v128.store(o + 6 * os, y6);
+      v128.store(o + 7 * os, y7);
+    } else if (mode === 2) {
+      v128.store(o + os, cmul2rw(y1, w1, x1));
+      v128.store(o + 2 * os, cmul2rw(y2, w2, x2));
+      v128.store(o + 3 * os, cmul2rw(y3, w3, x3));
+      v128.store(o + 4 * os, cmul2rw(y4, w4, x4));
+      v128.store(o + 5 * os, cmul2rw(y5, w5, x5));
+      v128.store(o + 6 * os, cmul2rw(y6, w6, x6));
+      v128.store(o + 7 * os, cmul2rw(y7, w7, x7));
+    } else {
+      v128.store(o + os, cmul2(y1, w1));
+      v128.store(o + 2 * os, cmul2(y2, w2));
+      v128.store(o + 3 * os, cmul2(y3, w3));
+      v128.store(o + 4 * os, cmul2(y4, w4));
+      v128.store(o + 5 * os, cmul2(y5, w5));
+      v128.store(o + 6 * os, cmul2(y6, w6));
+      v128.store(o + 7 * os, cmul2(y7, w7));
+    }
   }
 }
 
@@ -1313,6 +1551,92 @@ export function pass8_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch:
           const w5 = v128.load64_splat(tw32(tw, 8, i, 5));
           const w6 = v128.load64_splat(tw32(tw, 8, i, 6));
           const w7 = v128.load64_splat(tw32(tw, 8, i, 7));
+          if (ASC_FEATURE_RELAXED_SIMD) {
+            if (i === 0) {
+              // w = 1: no products
+              for (let t: usize = 0; t < end; t += 16) {
+                const a = a0 + t;
+                Fly8.c64(
+                  v128.load(a),
+                  v128.load(a + is),
+                  v128.load(a + 2 * is),
+                  v128.load(a + 3 * is),
+                  v128.load(a + 4 * is),
+                  v128.load(a + 5 * is),
+                  v128.load(a + 6 * is),
+                  v128.load(a + 7 * is),
+                  o0 + t,
+                  os,
+                  sgn,
+                  h,
+                  w1,
+                  w2,
+                  w3,
+                  w4,
+                  w5,
+                  w6,
+                  w7,
+                  w1,
+                  w2,
+                  w3,
+                  w4,
+                  w5,
+                  w6,
+                  w7,
+                  1,
+                );
+              }
+              continue;
+            }
+            // the twiddles split once for the whole batch loop
+            const r1 = twr2(w1);
+            const r2 = twr2(w2);
+            const r3 = twr2(w3);
+            const r4 = twr2(w4);
+            const r5 = twr2(w5);
+            const r6 = twr2(w6);
+            const r7 = twr2(w7);
+            const i1 = twi2(w1);
+            const i2 = twi2(w2);
+            const i3 = twi2(w3);
+            const i4 = twi2(w4);
+            const i5 = twi2(w5);
+            const i6 = twi2(w6);
+            const i7 = twi2(w7);
+            for (let t: usize = 0; t < end; t += 16) {
+              const a = a0 + t;
+              Fly8.c64(
+                v128.load(a),
+                v128.load(a + is),
+                v128.load(a + 2 * is),
+                v128.load(a + 3 * is),
+                v128.load(a + 4 * is),
+                v128.load(a + 5 * is),
+                v128.load(a + 6 * is),
+                v128.load(a + 7 * is),
+                o0 + t,
+                os,
+                sgn,
+                h,
+                r1,
+                r2,
+                r3,
+                r4,
+                r5,
+                r6,
+                r7,
+                i1,
+                i2,
+                i3,
+                i4,
+                i5,
+                i6,
+                i7,
+                2,
+              );
+            }
+            continue;
+          }
           for (let t: usize = 0; t < end; t += 16) {
             const a = a0 + t;
             Fly8.c64(
@@ -1335,6 +1659,14 @@ export function pass8_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch:
               w5,
               w6,
               w7,
+              w1,
+              w2,
+              w3,
+              w4,
+              w5,
+              w6,
+              w7,
+              0,
             );
           }
         }
@@ -1370,6 +1702,14 @@ export function pass8_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch:
             v128.load(wp + 64),
             v128.load(wp + 80),
             v128.load(wp + 96),
+            v128.splat<i32>(0),
+            v128.splat<i32>(0),
+            v128.splat<i32>(0),
+            v128.splat<i32>(0),
+            v128.splat<i32>(0),
+            v128.splat<i32>(0),
+            v128.splat<i32>(0),
+            0,
           );
         }
         if (i < ido) scalar8_c64(i, k, ido, istep, ostep, is, os, cc, ch, tw, bwd);
@@ -1404,6 +1744,14 @@ export function pass8_c64(ido: i32, l1: i32, batch: i32, cc: usize, cs: i32, ch:
           one,
           one,
           one,
+          one,
+          one,
+          one,
+          one,
+          one,
+          one,
+          one,
+          ASC_FEATURE_RELAXED_SIMD ? 1 : 0, // w = 1: the relaxed build skips the products
         );
       }
       k0 = k;
@@ -1580,7 +1928,7 @@ class Fly35 {
     const t1 = f32x4.add(c1, c2);
     const t2 = f32x4.sub(c1, c2);
     v128.store(o, f32x4.add(c0, t1));
-    const av = f32x4.sub(c0, f32x4.mul(f32x4.splat(0.5), t1));
+    const av = fnma4(f32x4.splat(0.5), t1, c0);
     const bv = f32x4.mul(swap2(t2), rs);
     v128.store(o + os, cmul2(f32x4.add(av, bv), w1));
     v128.store(o + 2 * os, cmul2(f32x4.sub(av, bv), w2));
@@ -1609,10 +1957,10 @@ class Fly35 {
     const t2 = f32x4.add(x2, x3);
     const t3 = swap2(f32x4.sub(x2, x3));
     v128.store(o, f32x4.add(c0, f32x4.add(t1, t2)));
-    const ca = f32x4.add(c0, f32x4.add(f32x4.mul(c1v, t1), f32x4.mul(c2v, t2)));
-    const cb = f32x4.add(f32x4.mul(t4, r1), f32x4.mul(t3, r2));
-    const da = f32x4.add(c0, f32x4.add(f32x4.mul(c2v, t1), f32x4.mul(c1v, t2)));
-    const db = f32x4.sub(f32x4.mul(t4, r2), f32x4.mul(t3, r1));
+    const ca = sum24(c0, c1v, t1, c2v, t2);
+    const cb = fma4(t4, r1, f32x4.mul(t3, r2));
+    const da = sum24(c0, c2v, t1, c1v, t2);
+    const db = fnma4(t3, r1, f32x4.mul(t4, r2));
     v128.store(o + os, cmul2(f32x4.add(ca, cb), w1));
     v128.store(o + 4 * os, cmul2(f32x4.sub(ca, cb), w4));
     v128.store(o + 2 * os, cmul2(f32x4.add(da, db), w2));

@@ -9,7 +9,7 @@ import { LimitError, ShapeError } from '../core/errors.js';
 import { NDArray } from '../core/ndarray.js';
 import { checkArray, checkAxis, checkLength, checkNorm, checkReal, type FftNorm, normScale, resolveAxes } from './args.js';
 import { alongAxis, type LineOp, type Storage } from './axis.js';
-import { fftBackend } from './backend.js';
+import { fftBackend, variantOf } from './backend.js';
 import { complexPlan, realPlan } from './cache.js';
 import { wasmEngine } from './wasm.js';
 import { type NdStep, ndSupported, runNd } from './wasmnd.js';
@@ -202,8 +202,7 @@ function oneSingleLine(a: NDArray, steps: readonly NdStep[]): NdStep | undefined
 /** The wasm engine for the in-memory N-D path, when it applies: more than one line of work. */
 export function ndEngine(size: number, axes: number) {
   if (fftBackend() === 'ts' || size < 256 || (axes === 1 && size < 4096)) return null;
-  const b = fftBackend();
-  return wasmEngine(b === 'wasm-scalar' ? 'scalar' : b === 'wasm' ? 'simd' : undefined);
+  return wasmEngine(variantOf(fftBackend()));
 }
 
 function oneAxis(a: unknown, opts: FftOptions, kind: Kind, inverse: boolean): NDArray {

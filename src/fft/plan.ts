@@ -8,7 +8,7 @@
  * Buffers are interleaved complex (re, im): a length-n transform reads and writes 2n scalars.
  */
 import { LimitError } from '../core/errors.js';
-import { fftBackend, WASM_MIN_N } from './backend.js';
+import { fftBackend, variantOf, WASM_MIN_N } from './backend.js';
 import { bluesteinLength, factorize, useBluestein } from './factor.js';
 import { pass2, pass3, pass4, pass5, passOdd } from './passes.js';
 import { giveScratch, takeScratch } from './scratch.js';
@@ -120,7 +120,7 @@ export class ComplexPlan {
     }
     const backend = fftBackend();
     if (backend !== 'ts' && (n >= WASM_MIN_N || backend !== 'auto')) {
-      const engine = wasmEngine(backend === 'wasm-scalar' ? 'scalar' : backend === 'wasm' ? 'simd' : undefined);
+      const engine = wasmEngine(variantOf(backend));
       if (engine && input instanceof Float32Array && out instanceof Float32Array) {
         if (this.wasm32 === undefined) this.wasm32 = this.makeWasmPlan32();
         try {

@@ -40,6 +40,13 @@ const BAND_BYTES = 32 << 20;
  * order bias seen at 65536 where nothing changes. `on` is a switch for measurements.
  */
 export const ND_TWO: { on: boolean; min: number } = { on: true, min: 1 << 18 };
+/**
+ * A first step along the last axis copies its input in a chunk of lines at a time into one small
+ * buffer that stays in cache (`chunkBuffer`), rather than into the array's place in wasm memory
+ * (which made the copy write the whole input out to memory once more). Measured (CPU time,
+ * alternated in one process): rfft2 4096² float32 −4 %, float64 −5 %. A switch for measurements.
+ */
+export const ND_STREAM: { chunkBuffer: boolean } = { chunkBuffer: true };
 /** Input bytes per chunk of lines when the first step runs along the last axis (copy in and passes in cache). */
 export const ROW_CHUNK_BYTES = 256 << 10;
 /** Columns per band for lines of n elements of `cb` bytes: at most BAND, the scratch under BAND_BYTES, at least 32. */
@@ -205,20 +212,44 @@ export function runNdIn(
   // the widest band any column step runs (scratch for its middle passes)
   const band = Math.max(1, ...steps.map((st, i) => (st.kind === 'c2c' ? bandFor(st.n, cb, innerOf(shape, steps, i)) : 1)));
   const bandBytes = cb * maxLine * band;
+  const total = sizeOf(shape) * srcLanes;
+  const first = steps[0];
+  // a first step along the last axis takes its input a chunk of lines at a time into one small
+  // buffer, each chunk transformed while it is still in cache; anything else is copied in whole
+  const streamed = first.axis === shape.length - 1 && !(first.kind === 'c2c' && srcLanes === 1);
+  const firstOuter = sizeOf(shape.slice(0, -1));
+  const lineScalars = total / firstOuter; // scalars per input line
+  const chunk = Math.min(firstOuter, Math.max(1, Math.floor(ROW_CHUNK_BYTES / (rb * lineScalars))));
+  // (a line longer than a chunk is copied into its place, as a whole array is)
+  const chunked = streamed && ND_STREAM.chunkBuffer && rb * lineScalars <= ROW_CHUNK_BYTES;
   // upload every table first (an upload may restart the tables region and move the data region)
   engine.tablesFor(steps.flatMap((st, i) => (st.kind === 'c2c' ? [stepPlans[i]] : [stepPlans[i], P.split(st.n)])));
-  const [X, Y, c, s1, s2, g] = engine.buffers([rb * maxScalars, rb * maxScalars, cb * maxLine, bandBytes, bandBytes, 32 * maxP]);
+  const [X, Y, c, s1, s2, g, inBuf] = engine.buffers([
+    rb * maxScalars,
+    rb * maxScalars,
+    cb * maxLine,
+    bandBytes,
+    bandBytes,
+    32 * maxP,
+    chunked ? rb * lineScalars * chunk : 0,
+  ]);
   const scratch: Scratch = { s1, s2, g };
   let lanes = srcLanes;
   let cur = X;
   let other = Y;
   const cdims = [...shape];
-  /** Lines l0..l1 of a step along the last axis (inner = 1); r2c / c2r write `other`, c2c runs in place. */
-  const rowLines = (st: NdStep, plan: WasmRadixPlan | WasmRadixPlan32, tables: number, l0: number, l1: number) => {
+  /**
+   * Lines l0..l1 of a step along the last axis (inner = 1); r2c / c2r write `other`, c2c writes
+   * `cur` (in place). Input line l is at `from` + (l − l0) lines when given (the streamed chunk),
+   * else in `cur`.
+   */
+  const rowLines = (st: NdStep, plan: WasmRadixPlan | WasmRadixPlan32, tables: number, l0: number, l1: number, from?: number) => {
     const n = st.n;
     const h = n / 2;
+    /** Byte offset of input line l, lineBytes long in `cur`. */
+    const src = (l: number, lineBytes: number) => (from === undefined ? cur + lineBytes * l : from + lineBytes * (l - l0));
     if (st.kind === 'c2c') {
-      for (let l = l0; l < l1; l++) P.radix(engine, plan, tables, 1, cur + cb * l * n, 1, cur + cb * l * n, 1, st.inverse, scratch);
+      for (let l = l0; l < l1; l++) P.radix(engine, plan, tables, 1, src(l, cb * n), 1, cur + cb * l * n, 1, st.inverse, scratch);
       return;
     }
     const w = engine.table(P.split(n));
@@ -227,13 +258,13 @@ export function runNdIn(
       if (st.kind === 'r2c') {
         // the line's input is free once the first pass read it: the passes ping-pong between it and
         // s1 (a line of 2^20 points touches three buffers instead of four)
-        const line = cur + rb * l * n;
+        const line = src(l, rb * n);
         P.radix(engine, plan, tables, 1, line, 1, c, 1, false, two ? { ...scratch, s2: line } : scratch);
         if (single) k.r2c_split_c64(c, other + cb * l * (h + 1), w, h);
         else k.r2c_split_c128(c, other + cb * l * (h + 1), w, h);
       } else {
-        if (single) k.c2r_join_c64(cur + cb * l * (h + 1), c, w, h);
-        else k.c2r_join_c128(cur + cb * l * (h + 1), c, w, h);
+        if (single) k.c2r_join_c64(src(l, cb * (h + 1)), c, w, h);
+        else k.c2r_join_c128(src(l, cb * (h + 1)), c, w, h);
         P.radix(engine, plan, tables, 1, c, 1, other + rb * l * n, 1, true, two ? { ...scratch, s2: c } : scratch);
       }
     }
@@ -259,11 +290,6 @@ export function runNdIn(
       }
     }
   };
-  const total = sizeOf(shape) * srcLanes;
-  const first = steps[0];
-  // a first step along the last axis takes its input a chunk of lines at a time, each transformed
-  // while it is still in cache; anything else is copied in whole
-  const streamed = first.axis === shape.length - 1 && !(first.kind === 'c2c' && srcLanes === 1);
   if (!streamed) fill(X, total, 0);
   for (let i = 0; i < steps.length; i++) {
     const st = steps[i];
@@ -278,12 +304,15 @@ export function runNdIn(
       lanes = 2;
     }
     if (i === 0 && streamed) {
-      const line = total / outer; // scalars per input line
-      const chunk = Math.max(1, Math.floor(ROW_CHUNK_BYTES / (rb * line)));
       for (let l0 = 0; l0 < outer; l0 += chunk) {
         const l1 = Math.min(outer, l0 + chunk);
-        fill(X + rb * l0 * line, (l1 - l0) * line, l0 * line);
-        rowLines(st, plan, tables, l0, l1);
+        if (chunked) {
+          fill(inBuf, (l1 - l0) * lineScalars, l0 * lineScalars);
+          rowLines(st, plan, tables, l0, l1, inBuf);
+        } else {
+          fill(X + rb * l0 * lineScalars, (l1 - l0) * lineScalars, l0 * lineScalars);
+          rowLines(st, plan, tables, l0, l1);
+        }
       }
     } else if (inner === 1) {
       rowLines(st, plan, tables, 0, outer);

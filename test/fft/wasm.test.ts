@@ -1,6 +1,6 @@
 /** Parity of the WebAssembly passes (assembly/fft.ts) with the plain-TS passes (plan.ts), both variants. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { setFftBackend } from '../../src/fft/backend.js';
+import { setFftBackend, variantOf } from '../../src/fft/backend.js';
 import { ComplexPlan } from '../../src/fft/plan.js';
 import {
   cmulPlain,
@@ -13,6 +13,7 @@ import {
   wasmEngine,
 } from '../../src/fft/wasm.js';
 import { dftRef } from '../../src/ref/dft.js';
+import { defaultVariant, type WasmVariant } from '../../src/wasm/loader.js';
 import { randomBuffer, relErr } from './helpers.js';
 
 // radix 4, 2, 3, 5, generic 7 / 11 / 13, mixed, Bluestein (inner plan in wasm), sizes 1 and 2
@@ -20,9 +21,14 @@ const SIZES = [1, 2, 3, 4, 5, 7, 8, 11, 16, 24, 25, 49, 60, 64, 77, 100, 128, 14
 
 afterAll(() => setFftBackend('auto'));
 
-describe.each(['wasm', 'wasm-scalar'] as const)('%s backend', (backend) => {
-  it(`wasmEngine('${backend === 'wasm' ? 'simd' : 'scalar'}') loads the fft family`, () => {
-    expect(wasmEngine(backend === 'wasm' ? 'simd' : 'scalar')).not.toBeNull();
+/** 'wasm' runs the best variant (relaxed SIMD where supported), 'wasm-simd' plain SIMD, 'wasm-scalar' neither. */
+const BACKENDS = ['wasm', 'wasm-simd', 'wasm-scalar'] as const;
+/** Every variant this engine runs: the default (relaxed where supported), SIMD and scalar. */
+const VARIANTS: WasmVariant[] = [...new Set<WasmVariant>([defaultVariant(), 'simd', 'scalar'])];
+
+describe.each(BACKENDS)('%s backend', (backend) => {
+  it(`wasmEngine(${JSON.stringify(variantOf(backend) ?? defaultVariant())}) loads the fft family`, () => {
+    expect(wasmEngine(variantOf(backend))).not.toBeNull();
   });
   it('plan.forward / backward match the TS passes within 1e-14', () => {
     for (const n of SIZES) {
@@ -76,7 +82,7 @@ describe.each(['wasm', 'wasm-scalar'] as const)('%s backend', (backend) => {
 
 describe('WasmFourStep', () => {
   it('engine.c2c(new WasmFourStep(n, n1)) matches the radix passes (both directions, both variants)', () => {
-    for (const variant of ['simd', 'scalar'] as const) {
+    for (const variant of VARIANTS) {
       const engine = wasmEngine(variant)!;
       for (const [n, n1] of [
         [4096, 64],
@@ -100,7 +106,7 @@ describe('WasmFourStep', () => {
   });
 });
 
-describe.each(['wasm', 'wasm-scalar'] as const)('%s complex64 kernels', (backend) => {
+describe.each(BACKENDS)('%s complex64 kernels', (backend) => {
   it('plan.forward / backward on Float32Array match the float64 TS passes within 1e-6 (powers of two)', () => {
     for (const n of [2, 4, 8, 16, 32, 128, 512, 2048, 8192]) {
       const plan = new ComplexPlan(n);
@@ -119,10 +125,10 @@ describe.each(['wasm', 'wasm-scalar'] as const)('%s complex64 kernels', (backend
   });
 });
 
-describe.each(['wasm', 'wasm-scalar'] as const)('complex64 float32 kernels, %s backend', (backend) => {
+describe.each(BACKENDS)('complex64 float32 kernels, %s backend', (backend) => {
   // radix 3 and 5 in every pair layout (odd / even ido, odd l1, tails), mixed with 8 / 4 / 2
   const SMOOTH = [3, 5, 6, 9, 10, 15, 25, 27, 45, 60, 75, 96, 125, 243, 360, 625, 1000, 1215, 3125, 6000, 100000];
-  // Bluestein lengths (prime, inner m 5-smooth) — 1000003 only on the SIMD build (time)
+  // Bluestein lengths (prime, inner m 5-smooth) — 1000003 only on the default build (time)
   const BLUESTEIN = backend === 'wasm' ? [4099, 65537, 1000003] : [4099, 65537];
   const check = (n: number, tol: number) => {
     const plan = new ComplexPlan(n);
@@ -160,7 +166,7 @@ describe.each(['wasm', 'wasm-scalar'] as const)('complex64 float32 kernels, %s b
     expect(relErr(got, dftRef(Float64Array.from(x)))).toBeLessThan(5e-6);
   });
   it('pass3_c64 / pass5_c64 SIMD and scalar builds agree to float32 rounding on batched columns (engine.radix32)', () => {
-    const e = wasmEngine(backend === 'wasm' ? 'simd' : 'scalar')!;
+    const e = wasmEngine(variantOf(backend))!;
     for (const [n, batch] of [
       [15, 2],
       [45, 4],
@@ -194,7 +200,7 @@ describe.each(['wasm', 'wasm-scalar'] as const)('complex64 float32 kernels, %s b
   });
 });
 
-describe.each(['simd', 'scalar'] as const)('cmul kernels (%s)', (variant) => {
+describe.each(VARIANTS)('cmul kernels (%s)', (variant) => {
   it('k.cmul_c64 / k.cmul_c128 give the bits of cmulPlain (odd, prime and even counts, in place too)', () => {
     const e = wasmEngine(variant);
     expect(e).not.toBeNull();

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { NDArray } from '../../src/core/ndarray.js';
 import { fft, fft2, fftn, ifftn, irfft, irfft2, irfftn, rfft, rfft2, rfftn } from '../../src/fft/api.js';
 import { setFftBackend } from '../../src/fft/backend.js';
-import { ND_TWO, ndSupported } from '../../src/fft/wasmnd.js';
+import { ND_STREAM, ND_TWO, ndSupported } from '../../src/fft/wasmnd.js';
 import { randomBuffer, relErr } from './helpers.js';
 
 afterAll(() => setFftBackend('auto'));
@@ -59,7 +59,7 @@ const CASES: [string, () => NDArray, (a: NDArray) => NDArray][] = [
   ],
 ];
 
-describe.each(['wasm', 'wasm-scalar'] as const)('%s N-D path', (backend) => {
+describe.each(['wasm', 'wasm-simd', 'wasm-scalar'] as const)('%s N-D path', (backend) => {
   for (const [name, make, f] of CASES) {
     it(`${name} matches the generic TS path`, () => {
       const a = make();
@@ -90,6 +90,36 @@ describe('ND_TWO', () => {
       }
     } finally {
       ND_TWO.on = true;
+    }
+  });
+});
+
+describe('ND_STREAM', () => {
+  it('rfft2 / irfft2 / fft2 / rfft give the same bits with the streamed chunk buffer on and off (partial last chunk, a line longer than a chunk)', () => {
+    setFftBackend('auto');
+    const cases: [NDArray, (a: NDArray) => NDArray][] = [
+      [realArr([300, 256], 30), (a) => rfft2(a)],
+      [realArr([300, 512], 31, 'float32'), (a) => rfft2(a)],
+      [complexArr([300, 129], 32), (a) => irfft2(a)],
+      [complex64([300, 128], 33), (a) => fft2(a)],
+      [complexArr([70, 96], 34), (a) => fft2(a, { norm: 'ortho' })],
+      [realArr([3, 40000], 35), (a) => rfft(a)], // 320 KB lines: copied into place
+    ];
+    try {
+      for (const [a, f] of cases) {
+        const run = (on: boolean) => {
+          ND_STREAM.chunkBuffer = on;
+          return Array.from(f(a).data);
+        };
+        const on = run(true);
+        expect(on, `shape ${a.shape}`).toEqual(run(false));
+        setFftBackend('ts');
+        expect(relErr(Float64Array.from(on), Float64Array.from(f(a).data)), `shape ${a.shape} vs ts`).toBeLessThan(1e-6);
+        setFftBackend('auto');
+      }
+    } finally {
+      ND_STREAM.chunkBuffer = true;
+      setFftBackend('auto');
     }
   });
 });
