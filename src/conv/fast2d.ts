@@ -65,8 +65,8 @@ export class PaddedPlane {
     this.top = top;
     this.left = left;
     this.width = w + left + right;
-    this.rowMap = Int32Array.from({ length: h + top + bottom }, (_, i) => sourceIndex(i - top, h, g.boundary));
-    this.colMap = Int32Array.from({ length: this.width }, (_, j) => sourceIndex(j - left, w, g.boundary));
+    this.rowMap = indexMap(h + top + bottom, top, h, g.boundary);
+    this.colMap = indexMap(this.width, left, w, g.boundary);
   }
 
   /** Padded row `pr` into dst[at, at + width). */
@@ -84,6 +84,16 @@ export class PaddedPlane {
     dst.set(x.subarray(base, base + w), at + left); // the interior: one copy
     for (let j = left + w; j < width; j++) dst[at + j] = colMap[j] < 0 ? cval : x[base + colMap[j]];
   }
+}
+
+/** [count]: the source index of padded index i (−1: cval), sourceIndex(i − pad, n) — plain loops (Int32Array.from with a callback cost 0.2 ms per W3 row task). */
+function indexMap(count: number, pad: number, n: number, boundary: Boundary): Int32Array {
+  const map = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const j = i - pad;
+    map[i] = j >= 0 && j < n ? j : sourceIndex(j, n, boundary);
+  }
+  return map;
 }
 
 /** The family instance, or undefined where wasm cannot be compiled here (the TS path then runs). */

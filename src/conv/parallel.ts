@@ -304,10 +304,30 @@ async function runPlans(call: PreparedCall, plans: PlanePlan[], fresh: boolean, 
       const xv = lease.shared(plan.x.data as Real);
       const ov = sharedOut().subarray(outAt, outAt + oh * ow);
       const r = w.rows;
-      for (const [r0, r1] of splitRange(oh, chunksOf(oh, threads, r.method === 'separable' ? r.col.length : 1))) {
-        const args: Rows2dArgs = { x: xv, xShape: [h, wd], out: ov, oShape: [oh, ow], g: p, plan: r, r0, r1, fresh: fresh && direct, mem };
-        const job = pool.run('conv.rows2d', args, { signal: signal });
-        jobs.push(direct ? job : job.then(() => dst.set(ov.subarray(r0 * ow, r1 * ow), r0 * ow)));
+      const chunks = chunksOf(oh, threads, r.method === 'separable' ? r.col.length : 1);
+      const base: Omit<Rows2dArgs, 'r0' | 'r1'> = {
+        x: xv,
+        xShape: [h, wd],
+        out: ov,
+        oShape: [oh, ow],
+        g: p,
+        plan: r,
+        fresh: fresh && direct,
+        mem,
+      };
+      if (direct) {
+        // one task per thread, each taking chunks of rows from a shared counter (rows2dTask's
+        // `claim`): no round trip through this thread between chunks; the rows' bits do not
+        // depend on who computes which
+        const claim = new Int32Array(lease.take(CLAIM_LIKE, 1).buffer, 0, 1);
+        claim[0] = 0;
+        const args: Rows2dArgs = { ...base, r0: 0, r1: oh, claim, chunk: Math.ceil(oh / chunks) };
+        for (let t = 0; t < Math.min(chunks, threads); t++) jobs.push(pool.run('conv.rows2d', args, { signal: signal }));
+      } else {
+        for (const [r0, r1] of splitRange(oh, chunks)) {
+          const args: Rows2dArgs = { ...base, r0, r1 };
+          jobs.push(pool.run('conv.rows2d', args, { signal: signal }).then(() => dst.set(ov.subarray(r0 * ow, r1 * ow), r0 * ow)));
+        }
       }
     }
   }
