@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ArgumentError } from '../../src/core/index.js';
 import { defaultVariant, initWasm, instantiateKernels, wasmInfo, wasmKernels, wasmModule } from '../../src/wasm/loader.js';
@@ -33,6 +35,21 @@ describe('loader', () => {
       exports.corr2d_valid_f64(inOff, 1, 3, kOff, 1, 1, outOff);
       expect(Array.from(heap.subarray(outOff / 8, outOff / 8 + 3))).toEqual([2, 4, 6]);
     }
+  });
+  it('CONVOLAB_WASM_RELAXED=0 keeps the relaxed build off: defaultVariant() is simd (a child process over dist/)', () => {
+    const loader = new URL('../../dist/wasm/loader.js', import.meta.url).href;
+    const script = `import('${loader}').then((m) => console.log(JSON.stringify([m.defaultVariant(), m.wasmInfo().relaxed])))`;
+    const run = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        env,
+        cwd: fileURLToPath(new URL('.', import.meta.url)),
+      });
+    const off = run({ ...process.env, CONVOLAB_WASM_RELAXED: '0' });
+    expect(off.status, off.stderr).toBe(0);
+    expect(JSON.parse(off.stdout)).toEqual(['simd', false]);
+    const on = run({ ...process.env, CONVOLAB_WASM_RELAXED: '' });
+    expect(JSON.parse(on.stdout)).toEqual(['relaxed', true]);
   });
   it('wasmKernels("nope") throws an ArgumentError naming family', () => {
     expect(() => wasmKernels('nope')).toThrow(ArgumentError);
