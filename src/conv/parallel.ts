@@ -18,7 +18,7 @@
  */
 import { itemSize } from '../core/dtype.js';
 import { WorkerError } from '../core/errors.js';
-import { kernelMemoryOf } from '../core/kernel-memory.js';
+import { inPlaceMemory } from '../core/kernel-memory.js';
 import type { NDArray } from '../core/ndarray.js';
 import { sizeOf } from '../core/shape.js';
 import { getPool } from '../parallel/get-pool.js';
@@ -255,7 +255,12 @@ async function runPlans(call: PreparedCall, plans: PlanePlan[], fresh: boolean, 
     return target;
   };
   // `out` in a kernel memory (a large shared array, core/kernel-memory.ts): direct row tasks write it in place
-  const mem = direct ? kernelMemoryOf(od.buffer) : undefined;
+  const mem = direct
+    ? inPlaceMemory(
+        od,
+        plans.map((pl) => pl.x.data as Real),
+      )
+    : undefined;
   const pool = getPool({ threads });
   const jobs: Promise<unknown>[] = [];
   const copied: Real[] = []; // the planes of `out` filled from the pooled buffer by row tasks

@@ -92,6 +92,18 @@ export function kernelMemoryOf(buffer: ArrayBufferLike): KernelMemory | undefine
   return registry.get(buffer);
 }
 
+/**
+ * The kernel memory `out` lies in, where kernels may write it in place: undefined unless `out` and
+ * every view in `reads` on the same memory stay clear of its slots (a view made over the whole
+ * `buffer` reaches into them).
+ */
+export function inPlaceMemory(out: ArrayBufferView, reads: readonly ArrayBufferView[] = []): KernelMemory | undefined {
+  const km = registry.get(out.buffer);
+  if (km === undefined) return undefined;
+  const clear = (v: ArrayBufferView) => v.buffer !== out.buffer || v.byteOffset + v.byteLength <= km.flagsAt;
+  return clear(out) && reads.every(clear) ? km : undefined;
+}
+
 /** Claims a free slot of `km` (Atomics): its byte offset, or -1 when all are taken. */
 export function claimSlot(km: KernelMemory): number {
   const flags = new Int32Array(km.memory.buffer, km.flagsAt, SLOTS);

@@ -3,6 +3,7 @@ import { zeros } from '../../src/core/index.js';
 import {
   allocateKernelShared,
   claimSlot,
+  inPlaceMemory,
   KERNEL_MEMORY,
   kernelMemoryOf,
   releaseSlot,
@@ -51,5 +52,20 @@ describe('kernel memory', () => {
     expect(claimSlot(km)).toBe(-1);
     releaseSlot(km, slots[3]);
     expect(claimSlot(km)).toBe(slots[3]);
+  });
+});
+
+describe('inPlaceMemory', () => {
+  it('inPlaceMemory(out, reads) gives the kernel memory unless out or a read view reaches into its slots', () => {
+    KERNEL_MEMORY.minBytes = 0;
+    const a = zeros([100], 'float64', true);
+    const km = kernelMemoryOf(a.data.buffer);
+    expect(inPlaceMemory(a.data)).toBe(km);
+    expect(inPlaceMemory(a.data.subarray(10, 20), [a.data.subarray(50)])).toBe(km);
+    const whole = new Float64Array(a.data.buffer); // over the slots too
+    expect(inPlaceMemory(whole)).toBeUndefined();
+    expect(inPlaceMemory(a.data.subarray(0, 10), [whole])).toBeUndefined();
+    expect(inPlaceMemory(a.data, [new Float64Array(8)])).toBe(km); // another buffer: not in the way
+    expect(inPlaceMemory(new Float64Array(new SharedArrayBuffer(64)))).toBeUndefined();
   });
 });
