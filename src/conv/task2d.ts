@@ -6,7 +6,7 @@
  * must not import the pool.
  */
 import { WorkerError } from '../core/errors.js';
-import { chargeKernelMemory, claimSlot, type KernelMemory, releaseSlot, SLOT_BYTES } from '../core/kernel-memory.js';
+import { chargeGc, chargeKernelMemory, claimSlot, type KernelMemory, releaseSlot, SLOT_BYTES } from '../core/kernel-memory.js';
 import { NDArray } from '../core/ndarray.js';
 import { sharedWasmModule } from '../wasm/loader.js';
 import { type Conv2dStridedExports, direct2dRows, direct2dRowsInPlace, type Geometry2d, separable2dRows } from './fast2d.js';
@@ -37,23 +37,7 @@ export interface Rows2dArgs {
   chunk?: number;
 }
 
-/**
- * V8 leaves SharedArrayBuffer memory out of its GC heuristics (a shared backing store counts 0
- * bytes per thread), so fresh shared outputs, one per call, would pile up dead on the caller
- * and in every worker that held a view, until an unrelated collection. Allocating and dropping
- * an ordinary ArrayBuffer of the same size charges those bytes to this thread's GC: its pages
- * are never touched (address space only), and the collection it brings on frees the dead
- * shared buffers. Called for each shared buffer allocated per call, and by the workers for
- * the rows of a fresh output that each task writes (a full charge per task cost ~40 ms of
- * memory-reducing collections per W3 call; a share keeps the peak near 2.5x input + output).
- */
-export function chargeGc(bytes: number): number {
-  try {
-    return new ArrayBuffer(bytes).byteLength; // dropped at once; returns the bytes charged
-  } catch {
-    return 0; // no address space for it: the failed allocation has already run a collection
-  }
-}
+export { chargeGc }; // core/kernel-memory.ts: charging a fresh shared buffer's bytes to this thread's GC
 
 /**
  * Charges a row, tile or overlap-save task's share of a fresh output written in place (the FFT
@@ -82,14 +66,10 @@ export function rows2dTask(a: Rows2dArgs): number {
     // more (chargeShare; 8 MiB charges per task were carved from the heap and zeroed: W4 new output
     // 160 -> 137 ms of CPU per call, W3's peak stays 1.75x input + output)
     if (a.fresh) chargeShare(Math.ceil((a.out.byteLength * (r1 - r0)) / a.oShape[0]));
-    let ok: boolean;
-    if (a.plan.method === 'direct' && k !== undefined) {
-      ok = (a.mem !== undefined && inPlace(x, k, out, a.g, r0, r1, a.mem)) || direct2dRows(x, k, out, a.g, r0, r1);
-    } else if (a.plan.method === 'separable') {
-      ok = separable2dRows(x, a.plan.col, a.plan.row, out, a.g, r0, r1);
-    } else {
-      ok = false;
-    }
+    const ok =
+      k !== undefined
+        ? (a.mem !== undefined && inPlace(x, k, out, a.g, r0, r1, a.mem)) || direct2dRows(x, k, out, a.g, r0, r1)
+        : a.plan.method === 'separable' && separable2dRows(x, a.plan.col, a.plan.row, out, a.g, r0, r1);
     if (!ok) throw new WorkerError('conv.rows2d: WebAssembly kernels are not available in this worker');
     done += r1 - r0;
   }

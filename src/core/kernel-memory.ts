@@ -79,14 +79,6 @@ export function chargeKernelMemory(bytes: number): void {
  */
 const GC_CHARGE = 4;
 
-function chargeGc(bytes: number): void {
-  try {
-    new ArrayBuffer(bytes);
-  } catch {
-    // no address space for it: the failed allocation has already run a collection
-  }
-}
-
 /** The kernel memory behind `buffer` (this thread's allocations only), or undefined. */
 export function kernelMemoryOf(buffer: ArrayBufferLike): KernelMemory | undefined {
   return registry.get(buffer);
@@ -114,4 +106,23 @@ export function claimSlot(km: KernelMemory): number {
 /** Frees the slot at byte offset `at` (from claimSlot). */
 export function releaseSlot(km: KernelMemory, at: number): void {
   Atomics.store(new Int32Array(km.memory.buffer, km.flagsAt, SLOTS), (at - km.slot0) / SLOT_BYTES, 0);
+}
+
+/**
+ * V8 leaves SharedArrayBuffer memory out of its GC heuristics (a shared backing store counts 0
+ * bytes per thread), so fresh shared outputs, one per call, would pile up dead on the caller
+ * and in every worker that held a view, until an unrelated collection. Allocating and dropping
+ * an ordinary ArrayBuffer of the same size charges those bytes to this thread's GC: its pages
+ * are never touched (address space only), and the collection it brings on frees the dead
+ * shared buffers. Called for each shared buffer allocated per call, by the workers for the rows
+ * of a fresh output that each task writes (conv/task2d.ts chargeShare: a full charge per task cost
+ * ~40 ms of memory-reducing collections per W3 call; a share keeps the peak near 2.5x input +
+ * output), and for kernel memories (chargeKernelMemory).
+ */
+export function chargeGc(bytes: number): number {
+  try {
+    return new ArrayBuffer(bytes).byteLength; // dropped at once; returns the bytes charged
+  } catch {
+    return 0; // no address space for it: the failed allocation has already run a collection
+  }
 }
