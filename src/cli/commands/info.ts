@@ -1,5 +1,5 @@
 /**
- * `convolab info [FILE] [--json]` — without FILE: version, WebAssembly SIMD (relaxed too), threads; with FILE:
+ * `convolab info [FILE] [--json]` — without FILE: version, WebAssembly SIMD (relaxed too), huge pages, threads; with FILE:
  * format, shape, dtype, channels and bit depth read from the header (nothing is decoded).
  */
 import { resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { readImageHeader } from '../../io/image.js';
 import { readNpyHeader } from '../../io/npy.js';
 import type { Command, CommandContext, ParsedArgs } from '../command.js';
 import { isNpy, readHead } from '../files.js';
+import { hugePagesInUse } from '../huge-pages.js';
 import { threadsAvailable, threadsInUse, wasmRelaxedSupported, wasmSimdSupported } from '../runtime.js';
 import { packageVersion } from '../version.js';
 
@@ -22,6 +23,7 @@ export function runtimeInfo(): Record_ {
     node: process.versions.node,
     simd: wasmSimdSupported(),
     relaxed_simd: wasmRelaxedSupported(),
+    huge_pages: hugePagesInUse(),
     threads_available: threadsAvailable(),
     threads,
     threads_source: source,
