@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
  * src/conv/task2d.ts `chargeGc` every call's dead output stayed mapped (16x after 30 calls).
  */
 import { parseArgs } from 'node:util';
+import { peakRss } from './peak-rss.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -43,7 +44,7 @@ for (let i = 0; i < calls; i++) {
   if (out.data.length !== n * n) throw new Error('unexpected output size');
 }
 const io = 2 * n * n * 4;
-const maxRss = Math.max(peak, process.resourceUsage().maxRSS * 1024);
+const maxRss = Math.max(peak, peakRss());
 console.log(
   JSON.stringify({ size: n, kernel: kn, calls, threads, io_bytes: io, peak_above_start_bytes: maxRss - rss0, ratio: (maxRss - rss0) / io }),
 );

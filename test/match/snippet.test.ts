@@ -113,6 +113,7 @@ describe('findSnippet', () => {
       // the signal is made chunk by chunk from a hash of the sample index, so the child never holds it whole
       const script = `
         import { SnippetSearch } from ${JSON.stringify(pathToFileURL(lib).href)};
+        import { peakRss } from ${JSON.stringify(pathToFileURL(join(ROOT, 'scripts/peak-rss.mjs')).href)};
         const RATE = 44100, n = 600 * RATE, m = 5 * RATE, at = 8_820_123;
         const value = (i) => {
           let h = Math.imul(i ^ (i >>> 16), 0x45d9f3b);
@@ -129,7 +130,7 @@ describe('findSnippet', () => {
           search.push(chunk.subarray(0, len));
         }
         const [best] = search.finish();
-        console.log(JSON.stringify({ ...best, maxRssKb: process.resourceUsage().maxRSS }));`;
+        console.log(JSON.stringify({ ...best, maxRssKb: peakRss() / 1024 }));`;
       writeFileSync(join(dir, 'child.mjs'), script);
       const r = spawnSync(process.execPath, [join(dir, 'child.mjs')], { encoding: 'utf8', timeout: 120_000 });
       if (r.status !== 0) throw new Error(`child exited with ${r.status}: ${r.stderr}`);
