@@ -6,7 +6,7 @@
  * must not import the pool.
  */
 import { WorkerError } from '../core/errors.js';
-import { chargeGc, chargeKernelMemory, claimSlot, type KernelMemory, releaseSlot, SLOT_BYTES } from '../core/kernel-memory.js';
+import { chargeGc, chargeKernelMemory, chargeShare, claimSlot, type KernelMemory, releaseSlot, SLOT_BYTES } from '../core/kernel-memory.js';
 import { NDArray } from '../core/ndarray.js';
 import { sharedWasmModule } from '../wasm/loader.js';
 import { type Conv2dStridedExports, direct2dRows, direct2dRowsInPlace, type Geometry2d, separable2dRows } from './fast2d.js';
@@ -37,24 +37,7 @@ export interface Rows2dArgs {
   chunk?: number;
 }
 
-export { chargeGc }; // core/kernel-memory.ts: charging a fresh shared buffer's bytes to this thread's GC
-
-/**
- * Charges a row, tile or overlap-save task's share of a fresh output written in place (the FFT
- * paths do that only for outputs of 64 MiB or more, parallel.ts), in charges of at least 33 MiB: above
- * glibc's largest mmap threshold (32 MiB), so each charge stays address space (a smaller one may
- * be carved from the heap and zeroed by calloc: 10 MB charges cost 30 ms of memset per worker per
- * W7 call), and a collection every few tasks rather than every task (each costs a few ms).
- * Returns the bytes charged now (0 while the share is owed).
- */
-export function chargeShare(bytes: number): number {
-  owed += bytes;
-  if (owed < 33 << 20) return 0;
-  const charged = chargeGc(owed);
-  owed = 0;
-  return charged;
-}
-let owed = 0;
+export { chargeGc, chargeShare }; // core/kernel-memory.ts: charging a fresh shared buffer's bytes to this thread's GC
 
 export function rows2dTask(a: Rows2dArgs): number {
   const x = new NDArray(a.x instanceof Float32Array ? 'float32' : 'float64', a.xShape, a.x);

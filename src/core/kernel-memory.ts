@@ -126,3 +126,20 @@ export function chargeGc(bytes: number): number {
     return 0; // no address space for it: the failed allocation has already run a collection
   }
 }
+
+/**
+ * Charges a worker task's share of a fresh shared output it writes (conv: a row, tile or
+ * overlap-save task, conv/task2d.ts; fft: a line task, fft/task.ts), in charges of at least 33 MiB: above
+ * glibc's largest mmap threshold (32 MiB), so each charge stays address space (a smaller one may
+ * be carved from the heap and zeroed by calloc: 10 MB charges cost 30 ms of memset per worker per
+ * W7 call), and a collection every few tasks rather than every task (each costs a few ms).
+ * Returns the bytes charged now (0 while the share is owed).
+ */
+export function chargeShare(bytes: number): number {
+  owed += bytes;
+  if (owed < 33 << 20) return 0;
+  const charged = chargeGc(owed);
+  owed = 0;
+  return charged;
+}
+let owed = 0;

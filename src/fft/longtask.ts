@@ -55,6 +55,8 @@ export interface LongStepArgs {
   /** Columns (phase 1), rows (phase 2) or bins (phases 0 and 3) [lo, hi). */
   lo: number;
   hi: number;
+  /** Bytes of a dst allocated for this call that this share accounts for (task.ts: chargeShare). */
+  charge?: number;
   /** Overrides of LONG_BAND / LONG_SUB / LONG_ROW_BYTES (measurements). */
   band?: number;
   sub?: number;

@@ -12,6 +12,7 @@
  */
 import { complexOf, isComplex } from '../core/dtype.js';
 import { AbortError } from '../core/errors.js';
+import { chargeShare } from '../core/kernel-memory.js';
 import { NDArray } from '../core/ndarray.js';
 import { sizeOf } from '../core/shape.js';
 import { getPool } from '../parallel/get-pool.js';
@@ -68,7 +69,20 @@ const SPARE_COUNT = 2;
 function borrow(f32: boolean, size: number): Real {
   const bytes = size * (f32 ? 4 : 8);
   const i = spare.findIndex((b) => b.byteLength >= bytes && b.byteLength <= 2 * bytes);
-  return sharedArray(f32, size, i >= 0 ? spare.splice(i, 1)[0] : undefined);
+  return i >= 0 ? sharedArray(f32, size, spare.splice(i, 1)[0]) : freshArray(f32, size);
+}
+
+/**
+ * A new shared array, its bytes charged to this thread's GC (core/kernel-memory.ts chargeShare, in
+ * charges of 33 MiB or more, so none is carved from the heap and zeroed): V8
+ * does not count shared memory, so without the charge dead results of earlier calls pile up
+ * (rfft2Async of 4096² in a loop: 1.4 GB after 16 calls). The workers that write it charge their
+ * shares (NdStepArgs.charge).
+ */
+function freshArray(f32: boolean, size: number): Real {
+  const a = sharedArray(f32, size);
+  chargeShare(a.byteLength);
+  return a;
 }
 
 function giveBack(a: Real): void {
@@ -154,7 +168,7 @@ async function transformAsync(
     const outLanes = st.kind === 'c2r' ? 1 : 2;
     // a c2c step along a column axis runs in place (each share owns its columns)
     const inPlace = st.kind === 'c2c' && inner > 1 && lanes === 2;
-    const dst = inPlace ? cur : sharedArray(single, outer * nOut * inner * outLanes);
+    const dst = inPlace ? cur : freshArray(single, outer * nOut * inner * outLanes);
     const base: Omit<NdStepArgs, 'o0' | 'o1' | 'c0' | 'c1'> = {
       src: cur,
       srcLanes: lanes,
@@ -174,6 +188,7 @@ async function transformAsync(
         for (const [c0, c1] of splitRange(inner, perSlab, ND_COLUMN_ALIGN)) shares.push({ ...base, o0: o, o1: o + 1, c0, c1 });
       }
     }
+    if (!inPlace) for (const sh of shares) sh.charge = Math.ceil(dst.byteLength / shares.length);
     const line = nIn * lanes;
     const jobs = shares.map((args) => {
       if (i === 0 && rowsFirst && !direct) input.set(source.subarray(args.o0 * line, args.o1 * line), args.o0 * line);
@@ -187,7 +202,7 @@ async function transformAsync(
   if (!direct && cur !== input) giveBack(input); // else every step ran in place and the copy is the result
   let data: Real = cur;
   if (!single && precision === 'float32') {
-    data = sharedArray(true, cur.length);
+    data = freshArray(true, cur.length);
     data.set(cur);
   }
   return new NDArray(lanes === 2 ? complexOf(precision) : precision, dims, data as Float64Array);
@@ -233,10 +248,14 @@ async function longAsync(
   const pool = getPool({ threads });
   const parts = sharesPer(threads);
   const base = { n: h, n1, inverse: st.inverse, scale: 1 };
-  const phase = (long: LongStepArgs['long'], src: Real, dst: Real, ranges: [number, number][], s = 1) =>
-    Promise.all(
-      ranges.map(([lo, hi]) => pool.run('fft.ndStep', { ...base, long, src, dst, lo, hi, scale: s } satisfies LongStepArgs, { signal })),
+  const phase = (long: LongStepArgs['long'], src: Real, dst: Real, ranges: [number, number][], s = 1, fresh = false) => {
+    const charge = fresh ? Math.ceil(dst.byteLength / ranges.length) : undefined;
+    return Promise.all(
+      ranges.map(([lo, hi]) =>
+        pool.run('fft.ndStep', { ...base, long, src, dst, lo, hi, scale: s, charge } satisfies LongStepArgs, { signal }),
+      ),
     );
+  };
   const spares: Real[] = [];
   const take = (size: number) => {
     const b = borrow(single, size);
@@ -252,17 +271,17 @@ async function longAsync(
   if (st.kind === 'c2r') await phase(0, input, work, splitRange(h, parts));
   const cols = splitRange(h / n1, parts, ND_COLUMN_ALIGN);
   await phase(1, st.kind === 'c2r' ? work : input, work, cols);
-  const rowsOut = st.kind === 'r2c' ? take(2 * h) : sharedArray(single, 2 * h);
-  await phase(2, work, rowsOut, splitRange(n1, parts), st.kind === 'r2c' ? 1 : scale);
+  const rowsOut = st.kind === 'r2c' ? take(2 * h) : freshArray(single, 2 * h);
+  await phase(2, work, rowsOut, splitRange(n1, parts), st.kind === 'r2c' ? 1 : scale, st.kind !== 'r2c');
   let dst = rowsOut;
   if (st.kind === 'r2c') {
-    dst = sharedArray(single, 2 * (h + 1));
-    await phase(3, rowsOut, dst, splitRange(Math.floor(h / 2) + 1, parts), scale);
+    dst = freshArray(single, 2 * (h + 1));
+    await phase(3, rowsOut, dst, splitRange(Math.floor(h / 2) + 1, parts), scale, true);
   }
   for (const b of spares) giveBack(b);
   let data: Real = dst;
   if (!single && precision === 'float32') {
-    data = sharedArray(true, dst.length);
+    data = freshArray(true, dst.length);
     data.set(dst);
   }
   const shape = [...a.shape];

@@ -17,6 +17,7 @@
  * 'fft.ndStep'. A leaf module: it must not import the pool.
  */
 import { WorkerError } from '../core/errors.js';
+import { chargeShare } from '../core/kernel-memory.js';
 import { type LongStepArgs, longStepTask } from './longtask.js';
 import { wasmEngine } from './wasm.js';
 import { type NdStep, ROW_CHUNK_BYTES, runNdIn } from './wasmnd.js';
@@ -45,6 +46,8 @@ export interface NdStepArgs {
   o1: number;
   c0: number;
   c1: number;
+  /** Bytes of a dst allocated for this call that this share accounts for: charged to this worker's GC (chargeShare). */
+  charge?: number;
 }
 
 /** Output length along the step's axis. */
@@ -52,6 +55,8 @@ export const stepOutLength = (st: NdStep): number => (st.kind === 'r2c' ? st.n /
 
 /** Runs one share of a step (or of a phase of one long transform, longtask.ts); returns the number of lines transformed. */
 export function ndStepTask(a: NdStepArgs | LongStepArgs): number {
+  // a fresh shared dst: this worker's view of it is freed only by a collection here (core/kernel-memory.ts)
+  if (a.charge !== undefined) chargeShare(a.charge);
   if ('long' in a) return longStepTask(a);
   const engine = wasmEngine();
   if (engine === null) throw new WorkerError('fft.ndStep: the WebAssembly FFT kernels are not available in this worker');

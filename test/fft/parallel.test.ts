@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortError, NDArray } from '../../src/core/index.js';
 import { fft, fft2, fftn, ifft, ifftn, irfft, irfft2, rfft, rfft2, rfftn } from '../../src/fft/api.js';
@@ -301,4 +303,23 @@ describe('rfftAsync / irfftAsync (one long real line: the four-step on the half-
     const spec = rfft(a);
     expect(bits(await irfftAsync(spec, { threads: 2, n: 100001 }))).toEqual(bits(irfft(spec, { n: 100001 })));
   });
+});
+
+describe('rfft2Async (memory)', () => {
+  it('rfft2Async(2048² float32, { threads: 2 }) 24 times with fresh outputs peaks under 8x input + output bytes', () => {
+    // scripts/mem-fft.mjs in a child process, so the peak RSS is its own. The fresh shared outputs
+    // used to pile up dead (V8 does not count shared memory): 10x after 16 calls, growing with each.
+    // The fixed part: the pooled input copy, the live output, each worker's transform state.
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const r = spawnSync(process.execPath, ['scripts/mem-fft.mjs', '--size', '2048', '--calls', '24', '--dist', `${root}dist`], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const m = JSON.parse(r.stdout) as { ratio: number; calls: number };
+    expect(m.calls).toBe(24);
+    expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
+    expect(m.ratio, r.stdout).toBeLessThanOrEqual(8);
+  }, 120_000);
 });
