@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HUGETLB_TUNABLE, hugePagesInUse, relaunchWanted, thpMode, withTunable } from '../../src/cli/huge-pages.js';
+import { environmentBefore, HUGETLB_TUNABLE, hugePagesInUse, relaunchWanted, thpMode, withTunable } from '../../src/cli/huge-pages.js';
 import { BIN, cli, ensureBuilt, ROOT } from './helpers.js';
 
 beforeAll(ensureBuilt);
@@ -27,9 +27,12 @@ describe('huge pages (src/cli/huge-pages.ts)', () => {
     expect(relaunchWanted({}, 'darwin', 'madvise')).toBe(false);
   });
 
-  it('withTunable adds to GLIBC_TUNABLES without losing what is there', () => {
+  it('withTunable adds to GLIBC_TUNABLES without losing what is there; environmentBefore gives back what was there', () => {
     expect(withTunable({}).GLIBC_TUNABLES).toBe(HUGETLB_TUNABLE);
     expect(withTunable({ GLIBC_TUNABLES: 'glibc.malloc.check=0' }).GLIBC_TUNABLES).toBe(`glibc.malloc.check=0:${HUGETLB_TUNABLE}`);
+    expect(environmentBefore(withTunable({ HOME: '/h' }))).toEqual({ HOME: '/h' });
+    expect(environmentBefore(withTunable({ GLIBC_TUNABLES: 'glibc.malloc.check=0' }))).toEqual({ GLIBC_TUNABLES: 'glibc.malloc.check=0' });
+    expect(environmentBefore({ GLIBC_TUNABLES: HUGETLB_TUNABLE })).toEqual({ GLIBC_TUNABLES: HUGETLB_TUNABLE }); // set by the user: kept
   });
 
   it('hugePagesInUse: THP always, or madvise with the tunable', () => {

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fftTiles } from '../../src/conv/fft.js';
 import { convolve, convolveAsync, correlate, correlateAsync } from '../../src/conv/index.js';
@@ -8,6 +6,7 @@ import { AbortError, type NDArray, zeros } from '../../src/core/index.js';
 import { KERNEL_MEMORY, kernelMemoryOf, SLOT_BYTES, SLOTS } from '../../src/core/kernel-memory.js';
 import { destroyPools } from '../../src/parallel/get-pool.js';
 import { convolveRef } from '../../src/ref/convolve.js';
+import { runMemScript } from '../mem-script.js';
 import { normErr, rand, tolOf } from './helpers.js';
 
 // These tests start real Node workers from dist/parallel/: run `npx tsc -p tsconfig.build.json` first.
@@ -205,14 +204,7 @@ describe('correlateAsync (memory)', () => {
   it('correlateAsync(4096² x, 3², { threads: 2 }) 12 times with fresh outputs peaks under 3x input + output bytes', () => {
     // scripts/mem-w3.mjs in a child process, so the peak RSS is its own; dead shared outputs
     // used to stay mapped (V8 does not count them towards GC): 6x after 12 calls
-    const root = fileURLToPath(new URL('../../', import.meta.url));
-    const r = spawnSync(process.execPath, ['scripts/mem-w3.mjs', '--calls', '12', '--dist', `${root}dist`], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const m = JSON.parse(r.stdout) as { ratio: number; calls: number };
+    const m = runMemScript<{ ratio: number; calls: number }>('mem-w3.mjs', ['--calls', '12']);
     expect(m.calls).toBe(12);
     expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
     expect(m.ratio).toBeLessThanOrEqual(3);
@@ -225,16 +217,8 @@ describe('convolveAsync (memory, FFT paths)', () => {
   // until they collected: 12.5x (2-D tiles) and 11.2x (1-D overlap-save) after 12 calls. The
   // bound leaves room for the fixed part: the pooled input copy and output, each worker's
   // transform state, and the dead outputs V8 lets pile up before it collects (as with 1 thread).
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const measure = (kind: '1d' | '2d') => {
-    const r = spawnSync(process.execPath, ['scripts/mem-conv-fft.mjs', kind, '12', '--dist', `${root}dist`], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    expect(r.status, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as { ratio: number; calls: number; kind: string };
-  };
+  const measure = (kind: '1d' | '2d') =>
+    runMemScript<{ ratio: number; calls: number; kind: string }>('mem-conv-fft.mjs', [kind, '12'], 180_000);
   it("convolveAsync(2048² x, 63², { method: 'fft', threads: 2 }) 12 times with fresh outputs peaks under 8x input + output bytes", () => {
     const m = measure('2d');
     expect(m.calls).toBe(12);

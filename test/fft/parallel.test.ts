@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AbortError, NDArray } from '../../src/core/index.js';
 import { fft, fft2, fftn, ifft, ifftn, irfft, irfft2, rfft, rfft2, rfftn } from '../../src/fft/api.js';
@@ -17,6 +15,7 @@ import {
   rfftnAsync,
 } from '../../src/fft/parallel.js';
 import { destroyPools } from '../../src/parallel/get-pool.js';
+import { runMemScript } from '../mem-script.js';
 import { randomBuffer, relErr } from './helpers.js';
 
 // These tests start real Node workers from dist/parallel/: run `npx tsc -p tsconfig.build.json` first.
@@ -310,16 +309,9 @@ describe('rfft2Async (memory)', () => {
     // scripts/mem-fft.mjs in a child process, so the peak RSS is its own. The fresh shared outputs
     // used to pile up dead (V8 does not count shared memory): 10x after 16 calls, growing with each.
     // The fixed part: the pooled input copy, the live output, each worker's transform state.
-    const root = fileURLToPath(new URL('../../', import.meta.url));
-    const r = spawnSync(process.execPath, ['scripts/mem-fft.mjs', '--size', '2048', '--calls', '24', '--dist', `${root}dist`], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const m = JSON.parse(r.stdout) as { ratio: number; calls: number };
+    const m = runMemScript<{ ratio: number; calls: number; rss_mb: number[] }>('mem-fft.mjs', ['--size', '2048', '--calls', '24']);
     expect(m.calls).toBe(24);
     expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
-    expect(m.ratio, r.stdout).toBeLessThanOrEqual(8);
+    expect(m.ratio, `RSS after each call (MB): ${m.rss_mb}`).toBeLessThanOrEqual(8);
   }, 120_000);
 });

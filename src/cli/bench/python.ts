@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnchorResult } from '../../bench/run.js';
 import type { AnchorSpec, CaseParams } from '../../bench/workload.js';
+import { environmentBefore } from '../huge-pages.js';
 
 /** `bench/anchors/` at the package root (this file is `{src,dist}/cli/bench/python.*`). */
 export const ANCHOR_DIR = fileURLToPath(new URL('../../../bench/anchors/', import.meta.url));
@@ -31,7 +32,8 @@ interface ProcResult {
 function runProcess(cmd: string, args: string[], input: string, opts: { signal?: AbortSignal; timeoutMs?: number }): Promise<ProcResult> {
   return new Promise((resolve) => {
     // Our own timer: spawn's `timeout` option keeps the event loop alive after a failed spawn.
-    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], signal: opts.signal });
+    // The environment the user gave convolab, without the tunable its relaunch added (cli/huge-pages.ts).
+    const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'], signal: opts.signal, env: environmentBefore() });
     const timer = opts.timeoutMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs);
     let stdout = '';
     let stderr = '';
