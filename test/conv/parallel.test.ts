@@ -6,7 +6,7 @@ import { AbortError, type NDArray, zeros } from '../../src/core/index.js';
 import { KERNEL_MEMORY, kernelMemoryOf, SLOT_BYTES, SLOTS } from '../../src/core/kernel-memory.js';
 import { destroyPools } from '../../src/parallel/get-pool.js';
 import { convolveRef } from '../../src/ref/convolve.js';
-import { runMemScript } from '../mem-script.js';
+import { runMemScript } from '../helpers/mem-script.js';
 import { normErr, rand, tolOf } from './helpers.js';
 
 // These tests start real Node workers from dist/parallel/: run `npx tsc -p tsconfig.build.json` first.

@@ -15,7 +15,7 @@ import {
   rfftnAsync,
 } from '../../src/fft/parallel.js';
 import { destroyPools } from '../../src/parallel/get-pool.js';
-import { runMemScript } from '../mem-script.js';
+import { runMemScript } from '../helpers/mem-script.js';
 import { randomBuffer, relErr } from './helpers.js';
 
 // These tests start real Node workers from dist/parallel/: run `npx tsc -p tsconfig.build.json` first.

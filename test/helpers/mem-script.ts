@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export function runMemScript<T>(script: string, args: string[], timeout = 120_000): T {
   const r = spawnSync(process.execPath, [`scripts/${script}`, ...args, '--dist', `${ROOT}dist`], { cwd: ROOT, encoding: 'utf8', timeout });
