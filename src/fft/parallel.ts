@@ -73,11 +73,11 @@ function borrow(f32: boolean, size: number): Real {
 }
 
 /**
- * A new shared array, its bytes charged to this thread's GC (core/kernel-memory.ts chargeShare, in
- * charges of 33 MiB or more, so none is carved from the heap and zeroed): V8
- * does not count shared memory, so without the charge dead results of earlier calls pile up
- * (rfft2Async of 4096² in a loop: 1.4 GB after 16 calls). The workers that write it charge their
- * shares (NdStepArgs.charge).
+ * A new shared array, its bytes charged to this thread's GC (core/kernel-memory.ts chargeShare:
+ * in charges of 33 MiB or more, so none is carved from the heap and zeroed). V8 does not count
+ * shared memory, so without the charge the dead results of earlier calls pile up (rfft2Async of
+ * 4096² in a loop: 1.3 GB after 16 calls, 0.5 GB with it). The workers that write it charge
+ * their shares (NdStepArgs.charge).
  */
 function freshArray(f32: boolean, size: number): Real {
   const a = sharedArray(f32, size);
