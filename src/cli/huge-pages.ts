@@ -12,8 +12,8 @@
  * with a new output 30.6 → 24.5 ms; W2 4096² float32 rfft2, 1 thread, 102 → 89 ms.
  *
  * Library users get the same by starting node with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`.
- * `CONVOLAB_HUGE_PAGES=0` turns the relaunch off. Elsewhere (no glibc, another OS, THP `always` or
- * `never`) it does nothing: an unknown tunable is ignored, and musl has none.
+ * `CONVOLAB_HUGE_PAGES=0` turns the relaunch off. Elsewhere (another OS, musl, glibc before 2.35,
+ * THP `always` or `never`) it does nothing.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -32,17 +32,46 @@ export function thpMode(read: (path: string) => string = (p) => readFileSync(p, 
   }
 }
 
-/** Whether this process's large allocations get huge pages: THP `always`, or `madvise` with the tunable set. */
-export function hugePagesInUse(env: NodeJS.ProcessEnv = process.env, mode = thpMode()): boolean {
-  return mode === 'always' || (mode === 'madvise' && hasTunable(env));
+/** Whether this process's large allocations get huge pages: THP `always`, or `madvise` with the tunable set (and read). */
+export function hugePagesInUse(
+  env: NodeJS.ProcessEnv = process.env,
+  mode = thpMode(),
+  glibc: () => string | undefined = glibcVersion,
+): boolean {
+  return mode === 'always' || (mode === 'madvise' && hasTunable(env) && glibcHasTunable(glibc()));
 }
 
 const hasTunable = (env: NodeJS.ProcessEnv): boolean => (env.GLIBC_TUNABLES ?? '').split(':').includes(HUGETLB_TUNABLE);
 
-/** Whether a relaunch would bring huge pages: Linux, THP on request only, tunable not yet set, not turned off. */
-export function relaunchWanted(env: NodeJS.ProcessEnv = process.env, platform: string = process.platform, mode = thpMode()): boolean {
-  if (platform !== 'linux' || env.CONVOLAB_HUGE_PAGES === '0' || hasTunable(env)) return false;
-  return mode === 'madvise';
+/** glibc's version ("2.36"), from Node's diagnostic report; undefined without glibc (musl, other systems). */
+export function glibcVersion(): string | undefined {
+  try {
+    const report = process.report as unknown as { excludeNetwork?: boolean; getReport(): { header?: { glibcVersionRuntime?: string } } };
+    report.excludeNetwork = true; // no DNS lookups for the report (it costs ~4 ms)
+    return report.getReport().header?.glibcVersionRuntime;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether glibc `version` reads the tunable (2.35 and later). */
+export function glibcHasTunable(version: string | undefined): boolean {
+  const [major, minor] = (version ?? '').split('.').map(Number);
+  return major > 2 || (major === 2 && minor >= 35);
+}
+
+/**
+ * Whether a relaunch would bring huge pages: Linux with glibc 2.35 or later, THP on request only,
+ * the tunable not yet set, and not turned off. `glibc` is asked last (a diagnostic report).
+ */
+export function relaunchWanted(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: string = process.platform,
+  mode = thpMode(),
+  glibc: () => string | undefined = glibcVersion,
+): boolean {
+  if (platform !== 'linux' || env.CONVOLAB_HUGE_PAGES === '0' || hasTunable(env) || mode !== 'madvise') return false;
+  return glibcHasTunable(glibc());
 }
 
 /** Set in the relaunched process: GLIBC_TUNABLES as it was before ('' where it was unset). */

@@ -1,6 +1,15 @@
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { environmentBefore, HUGETLB_TUNABLE, hugePagesInUse, relaunchWanted, thpMode, withTunable } from '../../src/cli/huge-pages.js';
+import {
+  environmentBefore,
+  glibcHasTunable,
+  glibcVersion,
+  HUGETLB_TUNABLE,
+  hugePagesInUse,
+  relaunchWanted,
+  thpMode,
+  withTunable,
+} from '../../src/cli/huge-pages.js';
 import { BIN, cli, ensureBuilt, ROOT } from './helpers.js';
 
 beforeAll(ensureBuilt);
@@ -17,14 +26,23 @@ describe('huge pages (src/cli/huge-pages.ts)', () => {
     ).toBeUndefined();
   });
 
-  it('relaunchWanted: Linux with THP on request only, unless the tunable is set or CONVOLAB_HUGE_PAGES=0', () => {
-    expect(relaunchWanted({}, 'linux', 'madvise')).toBe(true);
-    expect(relaunchWanted({ GLIBC_TUNABLES: `glibc.malloc.check=0:${HUGETLB_TUNABLE}` }, 'linux', 'madvise')).toBe(false);
-    expect(relaunchWanted({ CONVOLAB_HUGE_PAGES: '0' }, 'linux', 'madvise')).toBe(false);
-    expect(relaunchWanted({}, 'linux', 'always')).toBe(false);
-    expect(relaunchWanted({}, 'linux', 'never')).toBe(false);
-    expect(relaunchWanted({}, 'linux', '')).toBe(false); // no THP file
-    expect(relaunchWanted({}, 'darwin', 'madvise')).toBe(false);
+  it('relaunchWanted: Linux with glibc ≥ 2.35 and THP on request only, unless the tunable is set or CONVOLAB_HUGE_PAGES=0', () => {
+    const glibc = () => '2.36';
+    expect(relaunchWanted({}, 'linux', 'madvise', glibc)).toBe(true);
+    expect(relaunchWanted({ GLIBC_TUNABLES: `glibc.malloc.check=0:${HUGETLB_TUNABLE}` }, 'linux', 'madvise', glibc)).toBe(false);
+    expect(relaunchWanted({ CONVOLAB_HUGE_PAGES: '0' }, 'linux', 'madvise', glibc)).toBe(false);
+    expect(relaunchWanted({}, 'linux', 'always', glibc)).toBe(false);
+    expect(relaunchWanted({}, 'linux', 'never', glibc)).toBe(false);
+    expect(relaunchWanted({}, 'linux', '', glibc)).toBe(false); // no THP file
+    expect(relaunchWanted({}, 'darwin', 'madvise', glibc)).toBe(false);
+    expect(relaunchWanted({}, 'linux', 'madvise', () => undefined)).toBe(false); // musl
+    expect(relaunchWanted({}, 'linux', 'madvise', () => '2.31')).toBe(false); // no tunable yet
+  });
+
+  it('glibcHasTunable: 2.35 and later; glibcVersion reads this process', () => {
+    expect(['2.34', '2.35', '2.41', '3.0', ''].map(glibcHasTunable)).toEqual([false, true, true, true, false]);
+    expect(glibcHasTunable(undefined)).toBe(false);
+    if (process.platform === 'linux') expect(glibcVersion() ?? '2.0').toMatch(/^\d+\.\d+/);
   });
 
   it('withTunable adds to GLIBC_TUNABLES without losing what is there; environmentBefore gives back what was there', () => {
@@ -38,7 +56,8 @@ describe('huge pages (src/cli/huge-pages.ts)', () => {
   it('hugePagesInUse: THP always, or madvise with the tunable', () => {
     expect(hugePagesInUse({}, 'always')).toBe(true);
     expect(hugePagesInUse({}, 'madvise')).toBe(false);
-    expect(hugePagesInUse({ GLIBC_TUNABLES: HUGETLB_TUNABLE }, 'madvise')).toBe(true);
+    expect(hugePagesInUse({ GLIBC_TUNABLES: HUGETLB_TUNABLE }, 'madvise', () => '2.36')).toBe(true);
+    expect(hugePagesInUse({ GLIBC_TUNABLES: HUGETLB_TUNABLE }, 'madvise', () => '2.31')).toBe(false); // not read
     expect(hugePagesInUse({ GLIBC_TUNABLES: HUGETLB_TUNABLE }, 'never')).toBe(false);
   });
 
@@ -46,7 +65,8 @@ describe('huge pages (src/cli/huge-pages.ts)', () => {
     const mode = thpMode();
     const on = cli(['info', '--json'], { CONVOLAB_HUGE_PAGES: '', GLIBC_TUNABLES: '' });
     expect(on.code).toBe(0);
-    expect(JSON.parse(on.stdout).huge_pages).toBe(mode === 'always' || (process.platform === 'linux' && mode === 'madvise'));
+    const relaunched = process.platform === 'linux' && mode === 'madvise' && glibcHasTunable(glibcVersion());
+    expect(JSON.parse(on.stdout).huge_pages).toBe(mode === 'always' || relaunched);
     const off = cli(['info', '--json'], { CONVOLAB_HUGE_PAGES: '0', GLIBC_TUNABLES: '' });
     expect(JSON.parse(off.stdout).huge_pages).toBe(mode === 'always');
   });
