@@ -41,14 +41,14 @@ try {
       if (p.status !== 0) throw new Error(`${child} ${n} exited with ${p.status}: ${p.stderr}`);
       const result = JSON.parse(p.stdout);
       runs.get(n).push(result);
-      process.stderr.write(`round ${r + 1}: ${n} items, peak RSS ${mb(result.maxRssKB)} MB, ${result.seconds} s\n`);
+      process.stderr.write(`round ${r + 1}: ${n} items, peak RSS ${mb(result.hwmKB)} MB, ${result.seconds} s\n`);
     }
   }
-  const base = median(runs.get(sizes[0]).map((x) => x.maxRssKB));
+  const base = median(runs.get(sizes[0]).map((x) => x.hwmKB));
   console.log('| items | peak RSS median (min–max), MB | × first | main-thread heap, MB | items/s |');
   console.log('| ---: | ---: | ---: | ---: | ---: |');
   for (const n of sizes) {
-    const rss = runs.get(n).map((x) => x.maxRssKB);
+    const rss = runs.get(n).map((x) => x.hwmKB);
     const heap = median(runs.get(n).map((x) => x.mainHeapKB));
     const rate = median(runs.get(n).map((x) => x.n / x.seconds));
     console.log(
