@@ -190,11 +190,26 @@ async function transformAsync(
     }
     if (!inPlace) for (const sh of shares) sh.charge = Math.ceil(dst.byteLength / shares.length);
     const line = nIn * lanes;
-    const jobs = shares.map((args) => {
-      if (i === 0 && rowsFirst && !direct) input.set(source.subarray(args.o0 * line, args.o1 * line), args.o0 * line);
-      return pool.run('fft.ndStep', args, { signal: opts.signal });
-    });
-    await Promise.all(jobs);
+    if (i > 0 || direct || !rowsFirst) {
+      // one task per thread, each taking shares from a shared counter (ndStepTask's `claim`): no
+      // round trip through this thread between shares (W2 4096² with 2 threads: medians 5–12% lower,
+      // A/B in one process); a share's bits do not depend on who computes it
+      const q = new Int32Array(new SharedArrayBuffer(4 * (1 + 4 * shares.length)));
+      const claim = q.subarray(0, 1);
+      const list = q.subarray(1); // [o0, o1, c0, c1] per share
+      shares.forEach((sh, j) => list.set([sh.o0, sh.o1, sh.c0, sh.c1], 4 * j));
+      const args: NdStepArgs = { ...shares[0], claim, shares: list };
+      const tasks = Array.from({ length: Math.min(threads, shares.length) }, () => pool.run('fft.ndStep', args, { signal: opts.signal }));
+      await Promise.all(tasks);
+    } else {
+      // the first step's rows copied from an ordinary input share by share, each share's task
+      // started once its rows are in
+      const jobs = shares.map((args) => {
+        input.set(source.subarray(args.o0 * line, args.o1 * line), args.o0 * line);
+        return pool.run('fft.ndStep', args, { signal: opts.signal });
+      });
+      await Promise.all(jobs);
+    }
     cur = dst;
     lanes = outLanes;
     dims[st.axis] = nOut;

@@ -1,6 +1,7 @@
 /**
  * The worker side of the threaded N-D transforms (parallel.ts): one task runs one line
- * transform (an NdStep) on a share of an array held in SharedArrayBuffers, with this thread's
+ * transform (an NdStep) on a share of an array held in SharedArrayBuffers (or on the shares it
+ * takes from a counter shared by the step's tasks: NdStepArgs.claim), with this thread's
  * WebAssembly engine (wasmnd.ts's runNdIn), copying straight between shared and wasm memory. The array is seen as [outer, n, inner]:
  *
  * - inner = 1 (the last axis): lines o0..o1 are contiguous and run ROW_CHUNK_BYTES at a time
@@ -48,6 +49,13 @@ export interface NdStepArgs {
   c1: number;
   /** Bytes of a dst allocated for this call that this share accounts for: charged to this worker's GC (chargeShare). */
   charge?: number;
+  /**
+   * Many shares in one task: `shares` lists them as [o0, o1, c0, c1] quadruples, and the task takes
+   * them one at a time from the counter claim[0] (shared by the step's tasks, from 0) until none is
+   * left; o0..c1 above are then unused. `charge` is per share.
+   */
+  claim?: Int32Array;
+  shares?: Int32Array;
 }
 
 /** Output length along the step's axis. */
@@ -56,8 +64,25 @@ export const stepOutLength = (st: NdStep): number => (st.kind === 'r2c' ? st.n /
 /** Runs one share of a step (or of a phase of one long transform, longtask.ts); returns the number of lines transformed. */
 export function ndStepTask(a: NdStepArgs | LongStepArgs): number {
   // a fresh shared dst: this worker's view of it is freed only by a collection here (core/kernel-memory.ts)
-  if (a.charge !== undefined) chargeShare(a.charge);
-  if ('long' in a) return longStepTask(a);
+  if ('long' in a) {
+    if (a.charge !== undefined) chargeShare(a.charge);
+    return longStepTask(a);
+  }
+  if (a.claim === undefined || a.shares === undefined) {
+    if (a.charge !== undefined) chargeShare(a.charge);
+    return runShare(a, a.o0, a.o1, a.c0, a.c1);
+  }
+  const q = a.shares;
+  let done = 0;
+  for (let i = Atomics.add(a.claim, 0, 1); 4 * i < q.length; i = Atomics.add(a.claim, 0, 1)) {
+    if (a.charge !== undefined) chargeShare(a.charge);
+    done += runShare(a, q[4 * i], q[4 * i + 1], q[4 * i + 2], q[4 * i + 3]);
+  }
+  return done;
+}
+
+/** Share [o0, o1) × [c0, c1) of a step (see NdStepArgs); returns the lines transformed. */
+function runShare(a: NdStepArgs, o0: number, o1: number, c0: number, c1: number): number {
   const engine = wasmEngine();
   if (engine === null) throw new WorkerError('fft.ndStep: the WebAssembly FFT kernels are not available in this worker');
   const [, nIn, inner] = a.dims;
@@ -73,8 +98,8 @@ export function ndStepTask(a: NdStepArgs | LongStepArgs): number {
     // chunks of lines small enough that the copy in, the passes and the copy out stay in cache
     const chunk = Math.max(1, Math.floor(ROW_CHUNK_BYTES / (nIn * li * (single ? 4 : 8))));
     const rowSteps: NdStep[] = [{ ...st, axis: 1 }];
-    for (let l0 = a.o0; l0 < a.o1; l0 += chunk) {
-      const lines = Math.min(chunk, a.o1 - l0);
+    for (let l0 = o0; l0 < o1; l0 += chunk) {
+      const lines = Math.min(chunk, o1 - l0);
       const fill = (at: number, count: number, offset: number) => {
         const from = l0 * nIn * li + offset;
         view(at, count).set(a.src.subarray(from, from + count));
@@ -82,12 +107,12 @@ export function ndStepTask(a: NdStepArgs | LongStepArgs): number {
       const r = runNdIn(engine, single, fill, li, [lines, nIn], rowSteps, a.scale);
       a.dst.set(view(r.at, r.count), l0 * nOut * outLanes);
     }
-    return a.o1 - a.o0;
+    return o1 - o0;
   }
   const oneStep: NdStep[] = [{ ...st, axis: 0 }];
-  for (let o = a.o0; o < a.o1; o++) {
-    for (let c = a.c0; c < a.c1; c += GATHER_COLUMNS) {
-      const cw = Math.min(GATHER_COLUMNS, a.c1 - c);
+  for (let o = o0; o < o1; o++) {
+    for (let c = c0; c < c1; c += GATHER_COLUMNS) {
+      const cw = Math.min(GATHER_COLUMNS, c1 - c);
       const fill = (at: number, count: number) => {
         const v = view(at, count);
         for (let t = 0; t < nIn; t++) {
@@ -102,5 +127,5 @@ export function ndStepTask(a: NdStepArgs | LongStepArgs): number {
       }
     }
   }
-  return (a.o1 - a.o0) * (a.c1 - a.c0);
+  return (o1 - o0) * (c1 - c0);
 }

@@ -49,6 +49,33 @@ describe('ndStepTask', () => {
     expect(buf[at(0, 31, 199) + 1]).toBeCloseTo(want[at(0, 31, 199) + 1] * f, 12);
     expect(buf[at(0, 3, 127)]).toBe(x[at(0, 3, 127)]);
   });
+  it('ndStepTask with a claim counter runs the listed shares it takes, as the same shares one by one would', () => {
+    const x = Float32Array.from(randomBuffer(48 * 64, 3));
+    const base = {
+      src: x,
+      srcLanes: 1 as const,
+      dims: [48, 64, 1] as [number, number, number],
+      step: { axis: 1, kind: 'r2c' as const, n: 64, inverse: false },
+      scale: 1,
+      c0: 0,
+      c1: 1,
+    };
+    const one = new Float32Array(48 * 33 * 2);
+    for (const [o0, o1] of [
+      [0, 7],
+      [7, 30],
+      [30, 48],
+    ])
+      ndStepTask({ ...base, dst: one, o0, o1 });
+    const claimed = new Float32Array(48 * 33 * 2).fill(7);
+    const claim = new Int32Array(new SharedArrayBuffer(4));
+    const shares = Int32Array.from([0, 7, 0, 1, 7, 30, 0, 1, 30, 48, 0, 1]);
+    // two "tasks" over one counter: the first takes every share, the second finds none left
+    expect(ndStepTask({ ...base, dst: claimed, o0: 0, o1: 0, claim, shares })).toBe(48);
+    expect(ndStepTask({ ...base, dst: claimed, o0: 0, o1: 0, claim, shares })).toBe(0);
+    expect(claim[0]).toBe(5); // 3 shares taken, one failed take by each task
+    expect(Array.from(claimed)).toEqual(Array.from(one));
+  });
   it('stepOutLength({ kind: r2c, n: 10 }) is 6; c2r and c2c keep n', () => {
     expect(stepOutLength({ axis: 0, kind: 'r2c', n: 10, inverse: false })).toBe(6);
     expect(stepOutLength({ axis: 0, kind: 'c2r', n: 10, inverse: true })).toBe(10);
