@@ -197,7 +197,7 @@ async function transformAsync(
       const q = new Int32Array(new SharedArrayBuffer(4 * (1 + 4 * shares.length)));
       const claim = q.subarray(0, 1);
       const list = q.subarray(1); // [o0, o1, c0, c1] per share
-      shares.forEach((sh, j) => list.set([sh.o0, sh.o1, sh.c0, sh.c1], 4 * j));
+      for (const [j, sh] of shares.entries()) list.set([sh.o0, sh.o1, sh.c0, sh.c1], 4 * j);
       const args: NdStepArgs = { ...shares[0], claim, shares: list };
       const tasks = Array.from({ length: Math.min(threads, shares.length) }, () => pool.run('fft.ndStep', args, { signal: opts.signal }));
       await Promise.all(tasks);
