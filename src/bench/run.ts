@@ -40,7 +40,17 @@ export async function runCase(workload: Workload, params: CaseParams, opts: Case
 
 /** An anchor's outcome: timed, or missing (not installed) — never a failure of the run. */
 export type AnchorResult =
-  | { name: string; status: 'ok'; median_ms: number; min_ms: number; ratio: number; runtime?: string; extrapolated?: number }
+  | {
+      name: string;
+      status: 'ok';
+      median_ms: number;
+      min_ms: number;
+      ratio: number;
+      runtime?: string;
+      extrapolated?: number;
+      /** With `--rounds`: the lowest and highest of the rounds' ratios (`ratio` is their median). */
+      ratio_range?: [number, number];
+    }
   | { name: string; status: 'missing'; reason: string }
   | { name: string; status: 'error'; reason: string };
 

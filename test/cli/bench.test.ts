@@ -36,6 +36,23 @@ describe('convolab bench', () => {
     else expect(anchor.status).toBe('missing');
   });
 
+  it('convolab bench W0 --compare --rounds 2 times the case and its anchor twice: rounds 2, 2 × repeats samples, a ratio range', () => {
+    const r = cli(['bench', 'W0', '--compare', '--json', '--repeats', '3', '--rounds', '2', '--n', '100000']);
+    expect(r.code).toBe(0);
+    const rec = JSON.parse(r.stdout).records[0];
+    expect(rec.rounds).toBe(2);
+    expect(rec.samples_ms).toHaveLength(6);
+    const [anchor] = rec.anchors;
+    if (anchor.status === 'ok') {
+      expect(anchor.ratio_range).toHaveLength(2);
+      expect(anchor.ratio).toBeGreaterThanOrEqual(anchor.ratio_range[0]);
+      expect(anchor.ratio).toBeLessThanOrEqual(anchor.ratio_range[1]);
+    } else expect(anchor.status).toBe('missing');
+    const text = cli(['bench', 'W0', '--compare', '--repeats', '2', '--rounds', '2', '--n', '1000']);
+    expect(text.stdout).toMatch(/median of 2 rounds of 2/);
+    expect(cli(['bench', 'W0', '--rounds', '0']).code).toBe(2);
+  });
+
   it('convolab bench W0 --compare without any python reports the anchor missing, exit 0', () => {
     const r = cli(['bench', 'W0', '--compare', '--repeats', '1', '--n', '1000'], { CONVOLAB_PYTHON: '/nonexistent/python' });
     expect(r.code).toBe(0);

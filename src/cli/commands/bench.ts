@@ -4,6 +4,7 @@
  * same run, printing ratio = convolab / anchor.
  */
 import { expandCases, selectWorkloads, WORKLOADS } from '../../bench/registry.js';
+import { combineRounds, type Round } from '../../bench/rounds.js';
 import { type AnchorResult, type CaseResult, runCase, runJsAnchor } from '../../bench/run.js';
 import { type CaseParams, caseLabel, PARAM_NAMES, type ParamName, type Workload } from '../../bench/workload.js';
 import { intOption } from '../args.js';
@@ -29,6 +30,8 @@ const warmupOf = (w: Workload): number => (w.parallel ? PARALLEL_WARMUP : WARMUP
 export interface BenchRecord extends Omit<CaseResult, 'samples_ms'> {
   case: string;
   samples_ms: number[];
+  /** Times the case and its anchors were timed in turn (--rounds; median_ms is the median of the rounds' medians). */
+  rounds?: number;
   anchors?: AnchorResult[];
 }
 
@@ -44,6 +47,7 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
   // Workloads get `{ threads }` in setup; engines that fall back to the default see it too.
   process.env.CONVOLAB_THREADS = String(threads);
   const repeats = intOption(v, 'repeats', 1, 100_000);
+  const rounds = intOption(v, 'rounds', 1, 1000) ?? 1;
   const seed = intOption(v, 'seed', 0, 0xffffffff) ?? 1;
   const overrides: Partial<Record<ParamName, number>> = {};
   for (const p of PARAM_NAMES) overrides[p] = intOption(v, p);
@@ -56,20 +60,28 @@ async function run(args: ParsedArgs, ctx: CommandContext): Promise<number> {
     for (const params of expandCases(workload, overrides)) {
       const label = `${workload.id} ${caseLabel(params)}`;
       const n = repeats ?? workload.repeats ?? 5;
-      const progress = createProgress(ctx, label, n);
-      const result = await runCase(workload, params, {
-        seed,
-        threads,
-        repeats,
-        warmup: warmupOf(workload),
-        warmupMs: WARMUP_MS,
-        signal: ctx.signal,
-        onSample: (d) => progress.update(d),
-      });
-      progress.done();
+      const done: Round[] = [];
+      for (let round = 1; round <= rounds; round++) {
+        const progress = createProgress(ctx, rounds > 1 ? `${label} (round ${round} of ${rounds})` : label, n);
+        const result = await runCase(workload, params, {
+          seed,
+          threads,
+          repeats,
+          warmup: warmupOf(workload),
+          warmupMs: WARMUP_MS,
+          signal: ctx.signal,
+          onSample: (d) => progress.update(d),
+        });
+        progress.done();
+        const anchors = v.compare
+          ? await runAnchors(workload, params, result, { seed, signal: ctx.signal, finder, pythonModules, ctx })
+          : undefined;
+        done.push({ result, anchors });
+      }
+      const { result, anchors } = combineRounds(done);
       const { workload: id, ...rest } = result;
       const record: BenchRecord = { workload: id, case: caseLabel(params), ...rest };
-      if (v.compare) record.anchors = await runAnchors(workload, params, result, { seed, signal: ctx.signal, finder, pythonModules, ctx });
+      if (anchors !== undefined) record.anchors = anchors;
       records.push(record);
       if (!v.json) ctx.stdout(formatRecord(record));
     }
@@ -140,12 +152,14 @@ function formatMs(ms: number): string {
 }
 
 export function formatRecord(r: BenchRecord): string {
+  const of = (r.rounds ?? 1) > 1 ? `median of ${r.rounds} rounds of ${r.repeats}` : `median of ${r.repeats}`;
   const lines = [
-    `${r.workload}  ${r.case}  ${formatMs(r.median_ms)} ms (median of ${r.repeats})  ${siPrefix(r.throughput)}${r.throughput_unit}  ${r.threads} thread${r.threads === 1 ? '' : 's'}`,
+    `${r.workload}  ${r.case}  ${formatMs(r.median_ms)} ms (${of})  ${siPrefix(r.throughput)}${r.throughput_unit}  ${r.threads} thread${r.threads === 1 ? '' : 's'}`,
   ];
   for (const a of r.anchors ?? []) {
+    const range = a.status === 'ok' && a.ratio_range ? ` (rounds ${a.ratio_range[0].toFixed(2)}–${a.ratio_range[1].toFixed(2)})` : '';
     if (a.status === 'ok')
-      lines.push(`    ${a.name}  ${formatMs(a.median_ms)} ms  ratio ${a.ratio.toFixed(2)}${a.runtime ? `  [${a.runtime}]` : ''}`);
+      lines.push(`    ${a.name}  ${formatMs(a.median_ms)} ms  ratio ${a.ratio.toFixed(2)}${range}${a.runtime ? `  [${a.runtime}]` : ''}`);
     else lines.push(`    ${a.name}  ${a.status}: ${a.reason}`);
   }
   return `${lines.join('\n')}\n`;
@@ -161,12 +175,18 @@ const sizeOptions = Object.fromEntries(
 export const command: Command = {
   name: 'bench',
   summary: 'time the benchmark workloads; --compare also times numpy / scipy / OpenCV / PyTorch',
-  usage: 'bench [WORKLOAD…] [--json] [--compare] [--threads N] [--repeats N] [--n N] [--size N] [--kernel N] [--template N] [--batches N]',
+  usage:
+    'bench [WORKLOAD…] [--json] [--compare] [--threads N] [--repeats N] [--rounds N] [--n N] [--size N] [--kernel N] [--template N] [--batches N]',
   details: () =>
     `Workloads (default: all):\n${workloadList()}\n\n` +
     'Anchors (--compare) run in python3, then /usr/bin/python3 (or the `:`-separated CONVOLAB_PYTHON);\n' +
     'one whose module (numpy, scipy, cv2, torch) does not import is reported as missing.',
-  examples: ['convolab bench W0', 'convolab bench W0 --compare --n 4000000', 'convolab bench W0 --json --repeats 3'],
+  examples: [
+    'convolab bench W0',
+    'convolab bench W0 --compare --n 4000000',
+    'convolab bench W3 --compare --rounds 3',
+    'convolab bench W0 --json --repeats 3',
+  ],
   options: {
     json: { type: 'boolean', description: 'print one JSON document: { records: [one per case, with params and median_ms] }' },
     compare: { type: 'boolean', description: 'also time the anchors present here; print ratio = convolab / anchor' },
@@ -175,6 +195,11 @@ export const command: Command = {
       type: 'string',
       valueName: 'N',
       description: 'timed runs per case after the warm-up (1 call, 6 for threaded workloads; default 5)',
+    },
+    rounds: {
+      type: 'string',
+      valueName: 'N',
+      description: 'time each case and its anchors N times in turn; report the medians and the range of the ratios (default 1)',
     },
     seed: { type: 'string', valueName: 'N', description: 'seed of the random data (default 1)' },
     ...sizeOptions,
