@@ -62,15 +62,19 @@ export function glibcHasTunable(version: string | undefined): boolean {
 
 /**
  * Whether a relaunch would bring huge pages: Linux with glibc 2.35 or later, THP on request only,
- * the tunable not yet set, and not turned off. `glibc` is asked last (a diagnostic report).
+ * the tunable not yet set, not turned off, and node not started with a debugger (`--inspect…`:
+ * the child could not take its port, and the parent would be the process debugged). `glibc` is
+ * asked last (a diagnostic report).
  */
 export function relaunchWanted(
   env: NodeJS.ProcessEnv = process.env,
   platform: string = process.platform,
   mode = thpMode(),
   glibc: () => string | undefined = glibcVersion,
+  execArgv: readonly string[] = process.execArgv,
 ): boolean {
   if (platform !== 'linux' || env.CONVOLAB_HUGE_PAGES === '0' || hasTunable(env) || mode !== 'madvise') return false;
+  if (execArgv.some((a) => a.startsWith('--inspect') || a.startsWith('--debug'))) return false;
   return glibcHasTunable(glibc());
 }
 

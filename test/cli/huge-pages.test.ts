@@ -37,6 +37,8 @@ describe('huge pages (src/cli/huge-pages.ts)', () => {
     expect(relaunchWanted({}, 'darwin', 'madvise', glibc)).toBe(false);
     expect(relaunchWanted({}, 'linux', 'madvise', () => undefined)).toBe(false); // musl
     expect(relaunchWanted({}, 'linux', 'madvise', () => '2.31')).toBe(false); // no tunable yet
+    expect(relaunchWanted({}, 'linux', 'madvise', glibc, ['--inspect-brk=9230'])).toBe(false); // a debugger on this process
+    expect(relaunchWanted({}, 'linux', 'madvise', glibc, ['--cpu-prof'])).toBe(true);
   });
 
   it('glibcHasTunable: 2.35 and later; glibcVersion reads this process', () => {
