@@ -18,7 +18,7 @@
  */
 import { itemSize } from '../core/dtype.js';
 import { WorkerError } from '../core/errors.js';
-import { inPlaceMemory } from '../core/kernel-memory.js';
+import { chargeGc, inPlaceMemory } from '../core/kernel-memory.js';
 import type { NDArray } from '../core/ndarray.js';
 import { sizeOf } from '../core/shape.js';
 import { getPool } from '../parallel/get-pool.js';
@@ -34,7 +34,7 @@ import { osBlockLength, osBlocks } from './oa.js';
 import { type ConvMethod, type ConvOptions, resolveOptions } from './options.js';
 import { isShared, Lease, settle } from './shared-pool.js';
 import type { Os1dArgs } from './task1d.js';
-import { chargeGc, type Rows2dArgs, type Tiles2dArgs } from './task2d.js';
+import type { Rows2dArgs, Tiles2dArgs } from './task2d.js';
 import { type TilePlan, tileKernelSpectrum } from './tiles.js';
 
 export interface AsyncConvOptions extends ConvOptions {

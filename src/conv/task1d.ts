@@ -3,8 +3,9 @@
  * [b0, b1) of a long 1-D convolution (oa.ts) from a shared input into a shared output.
  * Listed in src/parallel/tasks.ts as 'conv.os1d'. A leaf module: it must not import the pool.
  */
+
+import { chargeShare } from '../core/kernel-memory.js';
 import { type OsPlan, osBlocks, osPlan, overlapSaveBlocks } from './oa.js';
-import { chargeShare } from './task2d.js';
 
 export interface Os1dArgs {
   /** The input (x, or x padded by the boundary rule), a view of shared memory. */

@@ -6,7 +6,7 @@
  * must not import the pool.
  */
 import { WorkerError } from '../core/errors.js';
-import { chargeGc, chargeKernelMemory, chargeShare, claimSlot, type KernelMemory, releaseSlot, SLOT_BYTES } from '../core/kernel-memory.js';
+import { chargeKernelMemory, chargeShare, claimSlot, type KernelMemory, releaseSlot, SLOT_BYTES } from '../core/kernel-memory.js';
 import { NDArray } from '../core/ndarray.js';
 import { sharedWasmModule } from '../wasm/loader.js';
 import { type Conv2dStridedExports, direct2dRows, direct2dRowsInPlace, type Geometry2d, separable2dRows } from './fast2d.js';
@@ -36,8 +36,6 @@ export interface Rows2dArgs {
   claim?: Int32Array;
   chunk?: number;
 }
-
-export { chargeGc, chargeShare }; // core/kernel-memory.ts: charging a fresh shared buffer's bytes to this thread's GC
 
 export function rows2dTask(a: Rows2dArgs): number {
   const x = new NDArray(a.x instanceof Float32Array ? 'float32' : 'float64', a.xShape, a.x);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { chargeGc, chargeShare, rows2dTask, tiles2dTask } from '../../src/conv/task2d.js';
+import { rows2dTask, tiles2dTask } from '../../src/conv/task2d.js';
 import { tileKernelSpectrum } from '../../src/conv/tiles.js';
-import { zeros } from '../../src/core/index.js';
+import { type NDArray, zeros } from '../../src/core/index.js';
+import { chargeGc, chargeShare } from '../../src/core/kernel-memory.js';
 import { convolveRef } from '../../src/ref/convolve.js';
 import { normErr, rand } from './helpers.js';
 
@@ -61,17 +62,8 @@ describe('tiles2dTask', () => {
     const k = rand([5, 5], 'float32', 6);
     const want = convolveRef(x, k, { mode: 'same' });
     const out = zeros([40, 50], 'float32');
-    const plan = { B: [16, 16] as [number, number], T: [12, 12] as [number, number], tiles: [4, 5] as [number, number] };
-    const args = {
-      xp: x.data as Float32Array,
-      xShape: [40, 50] as [number, number],
-      k: Float64Array.from(k.data),
-      kShape: [5, 5] as [number, number],
-      plan,
-      start: [2, 2] as [number, number],
-      out: out.data as Float32Array,
-      oShape: [40, 50] as [number, number],
-    };
+    const args = tileArgs(x, k, out);
+    const { plan } = args;
     expect(tiles2dTask({ ...args, t0: 0, t1: 20 })).toBe(20);
     expect(normErr(out, want)).toBeLessThan(1e-5);
     // with the caller's spectrum (tileKernelSpectrum, scaled by 1/(B0·B1)): the same bits
@@ -83,20 +75,8 @@ describe('tiles2dTask', () => {
   it('tiles2dTask({ t0, t1, claim }) computes the tiles it claims from the shared counter and returns how many', () => {
     const x = rand([40, 50], 'float64', 7);
     const k = rand([5, 5], 'float64', 8);
-    const plan = { B: [16, 16] as [number, number], T: [12, 12] as [number, number], tiles: [4, 5] as [number, number] };
     const out = zeros([40, 50], 'float64');
-    const args = {
-      xp: x.data as Float64Array,
-      xShape: [40, 50] as [number, number],
-      k: Float64Array.from(k.data),
-      kShape: [5, 5] as [number, number],
-      plan,
-      start: [2, 2] as [number, number],
-      out: out.data as Float64Array,
-      oShape: [40, 50] as [number, number],
-      t0: 0,
-      t1: 20,
-    };
+    const args = { ...tileArgs(x, k, out), t0: 0, t1: 20 };
     const claim = new Int32Array(new SharedArrayBuffer(4));
     claim[0] = 15; // tiles 0..14 taken by others
     expect(tiles2dTask({ ...args, claim })).toBe(5);
@@ -147,3 +127,17 @@ describe('chargeShare', () => {
     expect(chargeShare(1)).toBe(0);
   });
 });
+
+/** tiles2dTask's arguments for x [40, 50] ⊛ k [5, 5], same, in 4 × 5 tiles of 12² (16² blocks), into `out`. */
+function tileArgs(x: NDArray, k: NDArray, out: NDArray) {
+  return {
+    xp: x.data as Float32Array | Float64Array,
+    xShape: [40, 50] as [number, number],
+    k: Float64Array.from(k.data),
+    kShape: [5, 5] as [number, number],
+    plan: { B: [16, 16] as [number, number], T: [12, 12] as [number, number], tiles: [4, 5] as [number, number] },
+    start: [2, 2] as [number, number],
+    out: out.data as Float32Array | Float64Array,
+    oShape: [40, 50] as [number, number],
+  };
+}
