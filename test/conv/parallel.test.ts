@@ -209,6 +209,20 @@ describe('correlateAsync (memory)', () => {
     expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
     expect(m.ratio).toBeLessThanOrEqual(3);
   }, 120_000);
+
+  it('scripts/fresh-pages.mjs reports a fresh and a reused shared output written by two workers (a smoke run, no timing asserted)', () => {
+    const m = runMemScript<{ mb: number; calls: number; fresh: number; reused: number }>(
+      'fresh-pages.mjs',
+      ['--mb', '2', '--calls', '2'],
+      60_000,
+      {
+        dist: false,
+      },
+    );
+    expect(m).toMatchObject({ mb: 2, calls: 2 });
+    expect(m.fresh).toBeGreaterThanOrEqual(0);
+    expect(m.reused).toBeGreaterThanOrEqual(0);
+  }, 60_000);
 });
 
 describe('convolveAsync (memory, FFT paths)', () => {

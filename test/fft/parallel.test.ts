@@ -314,4 +314,17 @@ describe('rfft2Async (memory)', () => {
     expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
     expect(m.ratio, `RSS after each call (MB): ${m.rss_mb}`).toBeLessThanOrEqual(8);
   }, 120_000);
+
+  it('scripts/w2-bound.mjs reports the one-thread, side-by-side and threaded rfft2 medians (a smoke run, no timing asserted)', () => {
+    const m = runMemScript<{ size: number; one: number; pair: number[]; bound: number; threaded: number }>('w2-bound.mjs', [
+      '--size',
+      '64',
+      '--calls',
+      '1',
+    ]);
+    expect(m.size).toBe(64);
+    expect(m.pair).toHaveLength(2);
+    for (const v of [m.one, ...m.pair, m.threaded]) expect(v).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(m.bound - Math.max(...m.pair) / 2)).toBeLessThanOrEqual(0.06); // both rounded to 0.1 ms
+  }, 60_000);
 });
