@@ -6,7 +6,7 @@ import { AbortError, type NDArray, zeros } from '../../src/core/index.js';
 import { KERNEL_MEMORY, kernelMemoryOf, SLOT_BYTES, SLOTS } from '../../src/core/kernel-memory.js';
 import { destroyPools } from '../../src/parallel/get-pool.js';
 import { convolveRef } from '../../src/ref/convolve.js';
-import { runMemScript } from '../helpers/mem-script.js';
+import { runScript } from '../helpers/run-script.js';
 import { normErr, rand, tolOf } from './helpers.js';
 
 // These tests start real Node workers from dist/parallel/: run `npx tsc -p tsconfig.build.json` first.
@@ -204,14 +204,14 @@ describe('correlateAsync (memory)', () => {
   it('correlateAsync(4096² x, 3², { threads: 2 }) 12 times with fresh outputs peaks under 3x input + output bytes', () => {
     // scripts/mem-w3.mjs in a child process, so the peak RSS is its own; dead shared outputs
     // used to stay mapped (V8 does not count them towards GC): 6x after 12 calls
-    const m = runMemScript<{ ratio: number; calls: number }>('mem-w3.mjs', ['--calls', '12']);
+    const m = runScript<{ ratio: number; calls: number }>('mem-w3.mjs', ['--calls', '12']);
     expect(m.calls).toBe(12);
     expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
     expect(m.ratio).toBeLessThanOrEqual(3);
   }, 120_000);
 
   it('scripts/fresh-pages.mjs reports a fresh and a reused shared output written by two workers (a smoke run, no timing asserted)', () => {
-    const m = runMemScript<{ mb: number; calls: number; fresh: number; reused: number }>(
+    const m = runScript<{ mb: number; calls: number; fresh: number; reused: number }>(
       'fresh-pages.mjs',
       ['--mb', '2', '--calls', '2'],
       60_000,
@@ -232,7 +232,7 @@ describe('convolveAsync (memory, FFT paths)', () => {
   // bound leaves room for the fixed part: the pooled input copy and output, each worker's
   // transform state, and the dead outputs V8 lets pile up before it collects (as with 1 thread).
   const measure = (kind: '1d' | '2d') =>
-    runMemScript<{ ratio: number; calls: number; kind: string }>('mem-conv-fft.mjs', [kind, '12'], 180_000);
+    runScript<{ ratio: number; calls: number; kind: string }>('mem-conv-fft.mjs', [kind, '12'], 180_000);
   it("convolveAsync(2048² x, 63², { method: 'fft', threads: 2 }) 12 times with fresh outputs peaks under 8x input + output bytes", () => {
     const m = measure('2d');
     expect(m.calls).toBe(12);

@@ -15,7 +15,7 @@ import {
   rfftnAsync,
 } from '../../src/fft/parallel.js';
 import { destroyPools } from '../../src/parallel/get-pool.js';
-import { runMemScript } from '../helpers/mem-script.js';
+import { runScript } from '../helpers/run-script.js';
 import { randomBuffer, relErr } from './helpers.js';
 
 // These tests start real Node workers from dist/parallel/: run `npx tsc -p tsconfig.build.json` first.
@@ -309,14 +309,14 @@ describe('rfft2Async (memory)', () => {
     // scripts/mem-fft.mjs in a child process, so the peak RSS is its own. The fresh shared outputs
     // used to pile up dead (V8 does not count shared memory): 10x after 16 calls, growing with each.
     // The fixed part: the pooled input copy, the live output, each worker's transform state.
-    const m = runMemScript<{ ratio: number; calls: number; rss_mb: number[] }>('mem-fft.mjs', ['--size', '2048', '--calls', '24']);
+    const m = runScript<{ ratio: number; calls: number; rss_mb: number[] }>('mem-fft.mjs', ['--size', '2048', '--calls', '24']);
     expect(m.calls).toBe(24);
     expect(m.ratio).toBeGreaterThan(1); // the input and one output at least
     expect(m.ratio, `RSS after each call (MB): ${m.rss_mb}`).toBeLessThanOrEqual(8);
   }, 120_000);
 
   it('scripts/w2-bound.mjs reports the one-thread, side-by-side and threaded rfft2 medians (a smoke run, no timing asserted)', () => {
-    const m = runMemScript<{ size: number; one: number; pair: number[]; bound: number; threaded: number }>('w2-bound.mjs', [
+    const m = runScript<{ size: number; one: number; pair: number[]; bound: number; threaded: number }>('w2-bound.mjs', [
       '--size',
       '64',
       '--calls',

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export function runMemScript<T>(script: string, args: string[], timeout = 120_000, opts: { dist?: boolean } = {}): T {
+export function runScript<T>(script: string, args: string[], timeout = 120_000, opts: { dist?: boolean } = {}): T {
   const dist = opts.dist === false ? [] : ['--dist', `${ROOT}dist`]; // scripts that load nothing from dist/ take no --dist
   const r = spawnSync(process.execPath, [`scripts/${script}`, ...args, ...dist], { cwd: ROOT, encoding: 'utf8', timeout });
   expect(r.status, r.stderr).toBe(0);
